@@ -1,0 +1,31 @@
+package io.sandmle.runner.cli;
+
+import io.sandmle.api.ExtensionKind;
+import io.sandmle.runner.plugins.Extension;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code sandmle plugins}: every extension by kind, with the plugin and jar it came from. */
+@Command(name = "plugins", mixinStandardHelpOptions = true,
+        description = "List every scaffold, generator, trainer, suite, metric, executor, reward and policy, "
+                + "with the jar each came from.")
+public final class PluginsCommand implements Callable<Integer> {
+
+    @Mixin
+    PluginPathOption pluginPath;
+
+    @Override
+    public Integer call() {
+        List<Extension> all = pluginPath.load().list();
+        for (ExtensionKind<?> kind : ExtensionKind.all()) {
+            List<Extension> ofKind = all.stream().filter(e -> e.kind().equals(kind)).toList();
+            System.out.printf("%s (%d)%n", kind.id(), ofKind.size());
+            for (Extension e : ofKind) {
+                System.out.printf("  %-22s %-40s %s%n", e.name(), e.implementation().getName(), e.source());
+            }
+        }
+        return SandmleCommand.OK;
+    }
+}

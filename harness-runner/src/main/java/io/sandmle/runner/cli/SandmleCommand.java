@@ -1,0 +1,43 @@
+package io.sandmle.runner.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code sandmle} command line. Each sub-command is one class in this package, listed here.
+ *
+ * <p>Exit codes: 0 success; 1 the work ran but failed (a check, a grade, a test); 2 bad usage or
+ * bad input (config, paths); 3 the environment lacks something (tool, cluster, endpoint).
+ */
+@Command(name = "sandmle", mixinStandardHelpOptions = true, version = "sandmle 0.1.0",
+        description = "Train and evaluate machine-learning-engineering agents on micro-scale synthetic tasks.",
+        subcommands = {PluginsCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:the work ran but failed", "2:bad usage or bad input",
+                "3:the environment lacks something (tool, cluster, endpoint)"})
+public final class SandmleCommand implements Runnable {
+
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int BAD_INPUT = 2;
+    public static final int ENVIRONMENT = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(newCommandLine().execute(args));
+    }
+
+    /** The configured command line (used by main and by tests). */
+    public static CommandLine newCommandLine() {
+        CommandLine cli = new CommandLine(new SandmleCommand());
+        cli.setExecutionExceptionHandler(new OneSentenceErrors());
+        return cli;
+    }
+}
