@@ -199,6 +199,26 @@ public final class Dataset {
         return out;
     }
 
+    /** The run of the system on the task with this seed, or null (runs are sorted by seed). */
+    public Run runWithSeed(int system, int task, long seed) {
+        Run[] runs = cells[system][task];
+        int lo = 0;
+        int hi = runs.length - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            long s = runs[mid].seed();
+            if (s == seed) {
+                return runs[mid];
+            }
+            if (s < seed) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return null;
+    }
+
     /** Distinct seeds the system ran, ascending. */
     public long[] seedsOf(int system) {
         TreeSet<Long> seeds = new TreeSet<>();
