@@ -5,6 +5,7 @@ import io.sandmle.reports.charts.RankDistributionChart;
 import io.sandmle.reports.model.Cell;
 import io.sandmle.reports.model.Format;
 import io.sandmle.reports.model.Section;
+import io.sandmle.reports.stats.BradleyTerryBootstrap;
 import io.sandmle.reports.stats.Descriptive;
 import io.sandmle.reports.stats.Estimate;
 import io.sandmle.reports.stats.Rankings;
@@ -50,7 +51,12 @@ public final class RankingSection implements SectionBuilder {
         double[] borda = Rankings.borda(byTask);
         int[] kemenyPosition = kemeny(byTask, b);
         double[] elo = Rankings.elo(byTask, settings.eloOrders(), context.seedFor("elo"));
-        Estimate[] bt = bradleyTerry(byTask, settings.reps(), context.seedFor("bt"), b);
+        BradleyTerryBootstrap.Result btResult = BradleyTerryBootstrap.run(byTask, settings.reps(), context.seedFor("bt"));
+        Estimate[] bt = btResult.elo();
+        if (btResult.regularised()) {
+            b.notice("Some system never wins (or never loses) a task, so the Bradley–Terry MLE is infinite; "
+                    + "strengths are computed with one half pseudo-game between every pair.");
+        }
         List<List<Cell>> rows = new ArrayList<>();
         for (int s = 0; s < m; s++) {
             double[] p = rankProbability[s];
@@ -127,47 +133,5 @@ public final class RankingSection implements SectionBuilder {
             position[order[i]] = i + 1;
         }
         return position;
-    }
-
-    private static Estimate[] bradleyTerry(double[][] byTask, int reps, long seed, Blocks b) {
-        int m = byTask[0].length;
-        double[] point = btElo(byTask);
-        if (!Rankings.bradleyTerryDefined(Rankings.preferences(byTask))) {
-            b.notice("Some system never wins (or never loses) a task, so the Bradley–Terry MLE is infinite; "
-                    + "strengths are computed with one half pseudo-game between every pair.");
-        }
-        double[][] reps2 = new double[reps][];
-        io.sandmle.reports.stats.Rng rng = new io.sandmle.reports.stats.Rng(seed);
-        double[][] sample = new double[byTask.length][];
-        for (int r = 0; r < reps; r++) {
-            for (int t = 0; t < byTask.length; t++) {
-                sample[t] = byTask[rng.nextInt(byTask.length)];
-            }
-            reps2[r] = btElo(sample);
-        }
-        Estimate[] out = new Estimate[m];
-        double[] column = new double[reps];
-        for (int s = 0; s < m; s++) {
-            for (int r = 0; r < reps; r++) {
-                column[r] = reps2[r][s];
-            }
-            out[s] = Descriptive.percentileInterval(point[s], column);
-        }
-        return out;
-    }
-
-    /** Bradley–Terry on the Elo scale; adds ½ pseudo-game per pair when the MLE would be infinite. */
-    private static double[] btElo(double[][] byTask) {
-        double[][] wins = Rankings.preferences(byTask);
-        if (!Rankings.bradleyTerryDefined(wins)) {
-            for (int i = 0; i < wins.length; i++) {
-                for (int j = 0; j < wins.length; j++) {
-                    if (i != j) {
-                        wins[i][j] += 0.25;
-                    }
-                }
-            }
-        }
-        return Rankings.eloScale(Rankings.bradleyTerry(wins));
     }
 }

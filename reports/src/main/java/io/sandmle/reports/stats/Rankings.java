@@ -151,40 +151,65 @@ public final class Rankings {
     }
 
     /**
-     * Bradley–Terry strengths by the MM algorithm from {@code wins[i][j]} (times i beat j),
-     * normalised to geometric mean 1. The MLE exists only when every system both wins and loses
-     * somewhere; callers check {@link #bradleyTerryDefined} and add pseudo-games otherwise.
+     * Bradley–Terry strengths (MLE) from {@code wins[i][j]} (times i beat j), normalised to
+     * geometric mean 1. The MLE exists only when every system both wins and loses somewhere;
+     * callers check {@link #bradleyTerryDefined} and add pseudo-games otherwise.
      */
     public static double[] bradleyTerry(double[][] wins) {
+        return bradleyTerry(wins, new double[wins.length]);
+    }
+
+    /**
+     * Newton's method on log-strengths θ (the log-likelihood is concave, so damped Newton converges
+     * in a handful of steps where the textbook MM iteration needs thousands when one system
+     * dominates), warm-started from {@code startLog}; the gauge Σθ = 0 is fixed by adding 11ᵀ to
+     * the negated Hessian.
+     */
+    public static double[] bradleyTerry(double[][] wins, double[] startLog) {
         int m = wins.length;
-        double[] pi = new double[m];
-        java.util.Arrays.fill(pi, 1);
-        double[] total = new double[m];
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < m; j++) {
-                total[i] += wins[i][j];
-            }
-        }
-        for (int iter = 0; iter < 10_000; iter++) {
-            double[] next = new double[m];
+        double[] theta = startLog.clone();
+        for (int iter = 0; iter < 100; iter++) {
+            double[] gradient = new double[m];
+            double[][] info = new double[m][m];
             for (int i = 0; i < m; i++) {
-                double den = 0;
                 for (int j = 0; j < m; j++) {
-                    if (j != i) {
-                        den += (wins[i][j] + wins[j][i]) / (pi[i] + pi[j]);
+                    double games = wins[i][j] + wins[j][i];
+                    if (i == j || games == 0) {
+                        continue;
                     }
+                    double p = 1 / (1 + Math.exp(theta[j] - theta[i]));
+                    gradient[i] += wins[i][j] - games * p;
+                    info[i][i] += games * p * (1 - p);
+                    info[i][j] -= games * p * (1 - p);
                 }
-                next[i] = den == 0 ? pi[i] : total[i] / den;
             }
-            normaliseGeometric(next);
-            double change = 0;
             for (int i = 0; i < m; i++) {
-                change = Math.max(change, Math.abs(next[i] - pi[i]));
+                for (int j = 0; j < m; j++) {
+                    info[i][j] += 1.0;
+                }
             }
-            pi = next;
-            if (change < 1e-12) {
+            double[] step = new org.apache.commons.math3.linear.LUDecomposition(
+                    new org.apache.commons.math3.linear.Array2DRowRealMatrix(info, false)).getSolver()
+                    .solve(new org.apache.commons.math3.linear.ArrayRealVector(gradient, false)).toArray();
+            double largest = 0;
+            for (double v : step) {
+                largest = Math.max(largest, Math.abs(v));
+            }
+            double damp = largest > 2 ? 2 / largest : 1; // keep early steps inside the region where Newton is safe
+            for (int i = 0; i < m; i++) {
+                theta[i] += damp * step[i];
+            }
+            if (largest < 1e-12) {
                 break;
             }
+        }
+        double mean = 0;
+        for (double v : theta) {
+            mean += v / m;
+        }
+        double[] pi = new double[m];
+        for (int i = 0; i < m; i++) {
+            pi[i] = Math.exp(theta[i] - mean);
         }
         return pi;
     }
@@ -217,16 +242,5 @@ public final class Rankings {
             r[i] += 1500 - mean;
         }
         return r;
-    }
-
-    private static void normaliseGeometric(double[] pi) {
-        double logMean = 0;
-        for (double v : pi) {
-            logMean += Math.log(v) / pi.length;
-        }
-        double g = Math.exp(logMean);
-        for (int i = 0; i < pi.length; i++) {
-            pi[i] /= g;
-        }
     }
 }

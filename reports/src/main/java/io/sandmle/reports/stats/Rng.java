@@ -38,9 +38,4 @@ public final class Rng {
     public double nextDouble() {
         return (nextLong() >>> 11) * 0x1.0p-53;
     }
-
-    /** True with probability 1/2. */
-    public boolean nextBoolean() {
-        return nextLong() < 0;
-    }
 }

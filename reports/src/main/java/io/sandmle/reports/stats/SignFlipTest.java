@@ -34,8 +34,13 @@ public final class SignFlipTest {
         long extreme = 0;
         for (int b = 0; b < draws; b++) {
             double s = 0;
-            for (double v : d) {
-                s += rng.nextBoolean() ? v : -v;
+            long bits = 0;
+            for (int i = 0; i < d.length; i++) {
+                if ((i & 63) == 0) {
+                    bits = rng.nextLong(); // 64 sign flips per random word
+                }
+                s += (bits & 1) == 0 ? d[i] : -d[i];
+                bits >>>= 1;
             }
             if (Math.abs(s / d.length) >= threshold) {
                 extreme++;
