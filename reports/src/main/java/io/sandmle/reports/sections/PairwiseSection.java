@@ -150,8 +150,8 @@ public final class PairwiseSection implements SectionBuilder {
 
     /** McNemar on any-medal per shared seed (pooling seeds would treat correlated runs as independent). */
     private static String mcnemar(Dataset data, int a, int b, int[] shared) {
-        long[] seeds = Arrays.stream(data.seedsOf(a)).filter(s -> Arrays.binarySearch(data.seedsOf(b), s) >= 0)
-                .toArray();
+        long[] seedsOfB = data.seedsOf(b);
+        long[] seeds = Arrays.stream(data.seedsOf(a)).filter(s -> Arrays.binarySearch(seedsOfB, s) >= 0).toArray();
         List<McNemarTest> tests = new ArrayList<>();
         for (long seed : seeds) {
             int bOnly = 0;

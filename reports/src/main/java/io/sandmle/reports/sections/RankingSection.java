@@ -54,7 +54,7 @@ public final class RankingSection implements SectionBuilder {
         BradleyTerryBootstrap.Result btResult = BradleyTerryBootstrap.run(byTask, settings.reps(), context.seedFor("bt"));
         Estimate[] bt = btResult.elo();
         if (btResult.regularised()) {
-            b.notice("Some system never wins (or never loses) a task, so the Bradley–Terry MLE is infinite; "
+            b.notice("Some group of systems never loses a task to the rest, so the Bradley–Terry MLE is infinite; "
                     + "strengths are computed with one half pseudo-game between every pair.");
         }
         List<List<Cell>> rows = new ArrayList<>();

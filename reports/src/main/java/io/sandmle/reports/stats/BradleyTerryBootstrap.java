@@ -2,8 +2,8 @@ package io.sandmle.reports.stats;
 
 /**
  * Bradley–Terry strengths on the Elo scale with a task-bootstrap 95 % CI. Each task is one game
- * per pair of systems (higher task score wins, ties ½). When some system never wins or never
- * loses, the MLE is infinite; then a quarter win is added each way between every pair (½ game)
+ * per pair of systems (higher task score wins, ties ½). When some group of systems never loses to
+ * the rest, the MLE is infinite; then a quarter win is added each way between every pair (½ game)
  * and {@link Result#regularised()} says so.
  */
 public final class BradleyTerryBootstrap {

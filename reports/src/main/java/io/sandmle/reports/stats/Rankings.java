@@ -214,17 +214,31 @@ public final class Rankings {
         return pi;
     }
 
-    /** True when every system has at least one win and one loss (else the BT MLE is at 0 or ∞). */
+    /**
+     * True when the MLE is finite: the "beat at least once" graph is strongly connected (every
+     * system can be linked to every other by a chain of wins). Otherwise some group always beats
+     * another and their strength ratio runs off to infinity.
+     */
     public static boolean bradleyTerryDefined(double[][] wins) {
-        for (int i = 0; i < wins.length; i++) {
-            double won = 0;
-            double lost = 0;
-            for (int j = 0; j < wins.length; j++) {
-                won += wins[i][j];
-                lost += wins[j][i];
+        int m = wins.length;
+        boolean[][] reach = new boolean[m][m];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < m; j++) {
+                reach[i][j] = i == j || wins[i][j] > 0;
             }
-            if (won == 0 || lost == 0) {
-                return false;
+        }
+        for (int k = 0; k < m; k++) {
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < m; j++) {
+                    reach[i][j] |= reach[i][k] && reach[k][j];
+                }
+            }
+        }
+        for (boolean[] row : reach) {
+            for (boolean r : row) {
+                if (!r) {
+                    return false;
+                }
             }
         }
         return true;
