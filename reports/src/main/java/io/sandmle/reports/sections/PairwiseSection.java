@@ -101,7 +101,7 @@ public final class PairwiseSection implements SectionBuilder {
                     Cell.number(Format.p(x.t().p()), x.t().p()), Format.cell(x.dz(), 2),
                     Format.cell(x.wilcoxon().rankBiserial(), 2), Format.cell(x.poi(), 3),
                     Format.cell(EffectSizes.cliffsDelta(x.poi().point()), 2), Cell.text(x.mcnemar()),
-                    Cell.text(verdict(x, holm[k], data))));
+                    Cell.text(verdict(x, Double.isNaN(holm[k]) ? bh[k] : holm[k], data))));
         }
         b.table("Paired comparisons A − B on shared tasks. Mean difference [95 % task-bootstrap CI]; Holm = "
                         + (baseline >= 0 ? "adjusted within the confirmatory family 'each system vs the baseline'"
@@ -194,9 +194,11 @@ public final class PairwiseSection implements SectionBuilder {
         return Multiplicity.holm(masked);
     }
 
-    /** Reference §5.8: better only if the CI excludes 0, the adjusted p is below 0.05 and P(A>B)'s CI is above ½. */
-    private static String verdict(Pair x, double adjusted, Dataset data) {
-        double p = Double.isNaN(adjusted) ? x.permutation().p() : adjusted;
+    /**
+     * Reference §5.8: better only if the CI excludes 0, the adjusted p (Holm in the confirmatory
+     * family, BH otherwise) is below 0.05 and P(A>B)'s CI is above ½.
+     */
+    private static String verdict(Pair x, double p, Dataset data) {
         String a = data.systems().get(x.a());
         String b = data.systems().get(x.b());
         if (x.difference().above(0) && p < 0.05 && x.poi().above(0.5)) {
