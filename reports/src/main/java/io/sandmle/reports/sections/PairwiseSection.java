@@ -106,7 +106,8 @@ public final class PairwiseSection implements SectionBuilder {
         b.table("Paired comparisons A − B on shared tasks. Mean difference [95 % task-bootstrap CI]; Holm = "
                         + (baseline >= 0 ? "adjusted within the confirmatory family 'each system vs the baseline'"
                         : "adjusted over all pairs") + "; BH = Benjamini–Hochberg over all pairs (both applied to "
-                        + "the sign-flip p).",
+                        + "the sign-flip p). Verdict: 'better' only if the difference CI excludes 0, the adjusted p < 0.05 "
+                        + "and the P(A>B) CI excludes 0.5.",
                 List.of("A", "B", "Tasks", "Mean difference A−B [95 % CI]", "Sign-flip p", "Holm-adjusted p",
                         "BH-adjusted p", "Wilcoxon p", "Paired t p", "Cohen's d_z", "Rank-biserial r",
                         "P(A>B) [95 % CI]", "Cliff's δ", "McNemar on medals", "Verdict"), rows);
