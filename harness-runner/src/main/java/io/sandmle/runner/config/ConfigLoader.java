@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
@@ -18,15 +17,15 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Reads an {@link ExperimentConfig} from YAML with kebab-case keys. Unknown keys, wrong types and
- * broken values are refused with one sentence: file, line, what is wrong and, for a misspelt key,
- * the nearest valid key.
+ * Reads an {@link ExperimentConfig} from YAML with kebab-case keys. Unknown keys (checked first, see
+ * {@link UnknownKeys}), wrong types and broken rules are refused with one sentence: file, line, what is
+ * wrong and, for a misspelt key, the nearest valid key.
  */
 public final class ConfigLoader {
 
@@ -68,6 +67,11 @@ public final class ConfigLoader {
             throw new ConfigException(source + " is empty; start from examples/configs/quick-eval.yaml.", null);
         }
         try {
+            Optional<UnknownKeys.Found> unknown = UnknownKeys.in(YAML.readTree(yaml), ExperimentConfig.class);
+            if (unknown.isPresent()) {
+                throw new ConfigException(source + " line " + YamlLines.of(YAML, yaml).lineOf(unknown.get().pointer())
+                        + ": " + unknown.get().sentence(), null);
+            }
             return YAML.readValue(yaml, ExperimentConfig.class);
         } catch (JsonProcessingException e) {
             String sentence = describe(e);
@@ -107,9 +111,6 @@ public final class ConfigLoader {
     }
 
     private static String describe(JsonProcessingException e) {
-        if (e instanceof UnrecognizedPropertyException unknown) {
-            return unknownKey(unknown);
-        }
         if (e instanceof ValueInstantiationException invalid) {
             Throwable cause = invalid.getCause() == null ? invalid : invalid.getCause();
             return where(invalid) + cause.getMessage();
@@ -124,14 +125,6 @@ public final class ConfigLoader {
             return where(mapping) + bad.getMessage();
         }
         return "not valid YAML here: " + e.getOriginalMessage().lines().findFirst().orElse("");
-    }
-
-    private static String unknownKey(UnrecognizedPropertyException e) {
-        String key = e.getPropertyName();
-        Collection<String> known = e.getKnownPropertyIds().stream().map(Object::toString).sorted().toList();
-        String section = e.getPath().size() > 1 ? " in " + path(e.getPath().subList(0, e.getPath().size() - 1)) : "";
-        return "unknown key '" + key + "'" + section + NearestKey.to(key, known)
-                .map(k -> "; did you mean '" + k + "'?").orElse("; valid keys are " + String.join(", ", known));
     }
 
     private static String where(JsonMappingException e) {
