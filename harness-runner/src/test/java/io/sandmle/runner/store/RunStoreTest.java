@@ -104,6 +104,31 @@ class RunStoreTest {
     }
 
     @Test
+    void parallelEpisodesCanShareOneStore() throws Exception {
+        try (RunStore store = RunStore.open(tmp)) {
+            List<Thread> workers = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                String prefix = "t" + t + "-";
+                Thread worker = new Thread(() -> {
+                    for (int i = 0; i < 10; i++) {
+                        store.append(StoreSamples.record(prefix + i, i), StoreSamples.trajectory(prefix + i));
+                    }
+                });
+                worker.start();
+                workers.add(worker);
+            }
+            for (Thread worker : workers) {
+                worker.join();
+            }
+        }
+        try (RunStore store = RunStore.open(tmp)) {
+            assertEquals(40, store.finishedEpisodeIds().size());
+            assertEquals(40, store.episodes().size());
+            assertTrue(store.movedAside().isEmpty());
+        }
+    }
+
+    @Test
     void exportsEpisodesAndCurvesToParquet() throws Exception {
         List<Path> files;
         try (RunStore store = RunStore.open(tmp.resolve("run"))) {
