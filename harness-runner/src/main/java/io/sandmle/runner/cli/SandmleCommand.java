@@ -17,9 +17,13 @@ import picocli.CommandLine.Command;
                 "3:the environment lacks something (tool, cluster, endpoint)"})
 public final class SandmleCommand implements Runnable {
 
+    /** Exit code 0: the command did what was asked. */
     public static final int OK = 0;
+    /** Exit code 1: the work ran but failed (a check, a grade, a test). */
     public static final int FAILED = 1;
+    /** Exit code 2: bad usage or bad input (config, paths, conflicting plugins); the message says what to fix. */
     public static final int BAD_INPUT = 2;
+    /** Exit code 3: the environment lacks something (tool, package, cluster, endpoint); see {@code sandmle doctor}. */
     public static final int ENVIRONMENT = 3;
 
     @CommandLine.Spec
