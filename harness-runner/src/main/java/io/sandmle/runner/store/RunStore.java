@@ -104,10 +104,15 @@ public final class RunStore implements AutoCloseable {
      * Records one finished episode. Returns only once both the trajectory file and the index row are on
      * disk; an episode id can be recorded once.
      *
-     * @throws IllegalArgumentException when the id is unsafe as a folder name or already recorded
+     * @throws IllegalArgumentException when the id is unsafe as a folder name, already recorded, or differs
+     *                                  between the record and the trajectory
      */
     public synchronized void append(EpisodeRecord record, Trajectory trajectory) {
         String id = checkId(record.episodeId());
+        if (!id.equals(trajectory.episodeId())) {
+            throw new IllegalArgumentException("Episode record '" + id + "' comes with the trajectory of episode '"
+                    + trajectory.episodeId() + "'; pass the trajectory of the same episode.");
+        }
         if (finished.contains(id)) {
             throw new IllegalArgumentException("Episode '" + id + "' is already recorded in " + dir
                     + "; give each episode a unique id.");

@@ -96,6 +96,16 @@ class RunStoreTest {
     }
 
     @Test
+    void aRecordAndATrajectoryOfDifferentEpisodesAreRefused() {
+        try (RunStore store = RunStore.open(tmp)) {
+            var e = assertThrows(IllegalArgumentException.class,
+                    () -> store.append(StoreSamples.record("e1", 0), StoreSamples.trajectory("e2")));
+            assertTrue(e.getMessage().contains("trajectory of episode 'e2'"), e.getMessage());
+            assertTrue(store.finishedEpisodeIds().isEmpty());
+        }
+    }
+
+    @Test
     void aSecondWriterIsRefusedWithOneSentence() {
         try (RunStore store = RunStore.open(tmp)) {
             var e = assertThrows(IllegalStateException.class, () -> RunStore.open(tmp).close());
