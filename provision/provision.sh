@@ -20,11 +20,11 @@ if ! command -v "$dpkg_query" >/dev/null 2>&1; then
   echo "provision: this is not a Debian-like system (no dpkg-query); install by hand: $(echo $wanted)" >&2
   exit 3
 fi
+# One dpkg-query for the whole list keeps the no-op case cheap (./sandmle runs this on every start).
+installed=" $("$dpkg_query" -W -f='${Package} ${Status}\n' $wanted 2>/dev/null | awk '/ install ok installed$/ {print $1}' | tr '\n' ' ' || true) "
 missing=()
 for package in $wanted; do
-  if ! "$dpkg_query" -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
-    missing+=("$package")
-  fi
+  [[ "$installed" == *" $package "* ]] || missing+=("$package")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
 

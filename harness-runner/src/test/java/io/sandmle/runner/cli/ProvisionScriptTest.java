@@ -34,8 +34,10 @@ class ProvisionScriptTest {
     void fakeTools() throws IOException {
         installed = Files.writeString(tmp.resolve("installed.txt"), "");
         aptCalls = tmp.resolve("apt-calls.txt");
-        executable("dpkg-query", "pkg=\"${@: -1}\"; grep -qx \"$pkg\" '" + installed + "' && printf 'install ok installed'"
-                + " || true");
+        // Like dpkg-query -W -f='${Package} ${Status}\n' pkg...: a line per known package, exit 1 if any is unknown.
+        executable("dpkg-query", "shift 2; rc=0; for p in \"$@\"; do\n"
+                + "  if grep -qx \"$p\" '" + installed + "'; then echo \"$p install ok installed\";\n"
+                + "  else echo \"dpkg-query: no packages found matching $p\" >&2; rc=1; fi\ndone; exit $rc");
         executable("apt-get", "echo \"$*\" >> '" + aptCalls + "'\n"
                 + "if [ \"$1\" = install ]; then shift 3; printf '%s\\n' \"$@\" >> '" + installed + "'; fi");
     }
