@@ -42,6 +42,12 @@ public final class PandasValues {
         if (n == 0) {
             return Double.NaN;
         }
+        if (t.equals("True") || t.equals("TRUE") || t.equals("true")) {
+            return 1.0; // pandas reads a True/False column as bool, which to_numeric turns into 1/0
+        }
+        if (t.equals("False") || t.equals("FALSE") || t.equals("false")) {
+            return 0.0;
+        }
         int i = t.charAt(0) == '+' || t.charAt(0) == '-' ? 1 : 0;
         String rest = t.substring(i);
         if (rest.equalsIgnoreCase("inf") || rest.equalsIgnoreCase("infinity")) {
@@ -119,7 +125,7 @@ public final class PandasValues {
         for (String v : values) {
             if (isNa(v)) {
                 integral = false;
-            } else if (isNumber(v)) {
+            } else if (isNumber(v) && !isBool(v)) {
                 integral &= isInteger(v);
             } else {
                 numeric = false;
@@ -140,6 +146,11 @@ public final class PandasValues {
             }
         }
         return out;
+    }
+
+    private static boolean isBool(String v) {
+        String t = v.strip();
+        return t.equalsIgnoreCase("true") || t.equalsIgnoreCase("false");
     }
 
     private static boolean isInteger(String v) {

@@ -3,7 +3,6 @@ package io.sandmle.environments.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,17 +23,11 @@ public final class PythonOracle {
     }
 
     /** Runs {@code resource} (e.g. {@code /oracle/sklearn_metrics.py}) with the given input lines. */
-    public static List<JsonNode> run(String resource, List<?> inputs, String... args) throws IOException,
-            InterruptedException {
+    public static List<JsonNode> run(String resource, List<?> inputs, String... args) throws Exception {
         Path dir = Files.createTempDirectory("oracle");
         try {
-            Path script = dir.resolve("oracle.py");
-            try (InputStream in = PythonOracle.class.getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new IllegalStateException("missing test resource " + resource);
-                }
-                Files.copy(in, script);
-            }
+            // Scripts run from target/test-classes so that they can import their sibling modules.
+            Path script = Path.of(PythonOracle.class.getResource(resource).toURI());
             Path input = dir.resolve("in.jsonl");
             StringBuilder sb = new StringBuilder();
             for (Object o : inputs) {
