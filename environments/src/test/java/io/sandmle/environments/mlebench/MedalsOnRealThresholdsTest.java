@@ -63,7 +63,7 @@ class MedalsOnRealThresholdsTest {
         assertArrayEquals(new int[] {1, 1, 2}, Medals.positions(5));
         assertArrayEquals(new int[] {10, 20, 40}, Medals.positions(100));
         assertArrayEquals(new int[] {10, 50, 100}, Medals.positions(250));
-        assertArrayEquals(new int[] {12, 50, 100}, Medals.positions(999));
+        assertArrayEquals(new int[] {11, 50, 100}, Medals.positions(999));
         assertArrayEquals(new int[] {12, 50, 100}, Medals.positions(1000));
     }
 
