@@ -148,6 +148,15 @@ public final class Submission {
         return out;
     }
 
+    /** Text values re-ordered so that element i is {@code values[order[i]]}. */
+    public static String[] reorderText(String[] values, int[] order) {
+        String[] out = new String[order.length];
+        for (int i = 0; i < order.length; i++) {
+            out[i] = values[order[i]];
+        }
+        return out;
+    }
+
     private static String quoted(java.util.Collection<String> names) {
         List<String> q = new ArrayList<>();
         for (String n : names) {

@@ -19,6 +19,11 @@ public final class LogLoss {
      * class probability, as {@code log_loss(y_true, p)} expands it to {@code [1-p, p]}.
      */
     public static double binary(double[] yTrue, double[] p, boolean renormalize) {
+        return binary(yTrue, p, EPS, renormalize);
+    }
+
+    /** {@link #binary(double[], double[], boolean)} with another clipping epsilon (MLE-Dojo clips at 1e-15). */
+    public static double binary(double[] yTrue, double[] p, double eps, boolean renormalize) {
         Inputs.sameLength(yTrue.length, p.length);
         Inputs.finite(yTrue, "y_true");
         Inputs.finite(p, "y_pred");
@@ -48,7 +53,7 @@ public final class LogLoss {
             probs[2 * i] = 1 - p[i];
             probs[2 * i + 1] = p[i];
         }
-        return multi(onehot, probs, 2, renormalize);
+        return multi(onehot, probs, 2, eps, renormalize);
     }
 
     /**
@@ -56,6 +61,11 @@ public final class LogLoss {
      * and predicted probabilities.
      */
     public static double multi(double[] yTrue, double[] yPred, int k, boolean renormalize) {
+        return multi(yTrue, yPred, k, EPS, renormalize);
+    }
+
+    /** {@link #multi(double[], double[], int, boolean)} with another clipping epsilon. */
+    public static double multi(double[] yTrue, double[] yPred, int k, double eps, boolean renormalize) {
         if (k < 2) {
             throw new IllegalArgumentException("Log loss needs at least two classes.");
         }
@@ -68,7 +78,7 @@ public final class LogLoss {
         for (int i = 0; i < n; i++) {
             int base = i * k;
             for (int j = 0; j < k; j++) {
-                row[j] = Math.min(Math.max(yPred[base + j], EPS), 1 - EPS);
+                row[j] = Math.min(Math.max(yPred[base + j], eps), 1 - eps);
             }
             if (renormalize) {
                 double total = PairwiseSum.sum(row, 0, k);

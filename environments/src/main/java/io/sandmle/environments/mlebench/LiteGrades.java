@@ -48,7 +48,7 @@ final class LiteGrades {
         sub.requireColumns(List.of("diagnosis", "id_code")).requireNonEmpty()
                 .requireSameIdSet(ans.text("id_code"), "id_code");
         int[] order = IdAlignment.align(sub.text("id_code"), ans.text("id_code"), "id_code");
-        String[] predicted = reorder(sub.text("diagnosis"), order);
+        String[] predicted = Submission.reorderText(sub.text("diagnosis"), order);
         return Classification.quadraticKappa(Labels.encode(predicted, ans.text("diagnosis")));
     }
 
@@ -228,7 +228,7 @@ final class LiteGrades {
     static double accuracy(Submission sub, Submission ans, String id, String target) {
         sub.requireRows(ans.rows()).requireColumns(List.of(target, id));
         int[] order = IdAlignment.align(sub.text(id), ans.text(id), id);
-        return Classification.accuracy(Labels.encode(ans.text(target), reorder(sub.text(target), order)));
+        return Classification.accuracy(Labels.encode(ans.text(target), Submission.reorderText(sub.text(target), order)));
     }
 
     /**
@@ -264,13 +264,5 @@ final class LiteGrades {
         List<String> classes = new ArrayList<>(ans.columns());
         classes.remove(id);
         return classes;
-    }
-
-    private static String[] reorder(String[] values, int[] order) {
-        String[] out = new String[order.length];
-        for (int i = 0; i < order.length; i++) {
-            out[i] = values[order[i]];
-        }
-        return out;
     }
 }
