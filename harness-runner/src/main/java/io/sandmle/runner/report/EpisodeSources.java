@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sandmle.api.CurvePoint;
 import io.sandmle.api.EpisodeRecord;
+import io.sandmle.runner.store.RunStore;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +14,7 @@ import java.util.List;
 
 /**
  * Reads episodes and learning-curve points for {@code sandmle report}: JSON-lines files of
- * {@link EpisodeRecord}s or {@link CurvePoint}s, and run folders. Unreadable lines are skipped and counted, never fatal, so one bad line cannot cost the
+ * {@link EpisodeRecord}s or {@link CurvePoint}s, and run folders (read through {@link RunStore}). Unreadable lines are skipped and counted, never fatal, so one bad line cannot cost the
  * rest of a run's results.
  */
 public final class EpisodeSources {
@@ -38,24 +39,19 @@ public final class EpisodeSources {
         return warnings;
     }
 
-    /** Adds the episodes of a run folder (its {@code episodes.jsonl} export) or of a JSON-lines file. */
+    /** Adds the episodes and curve points of a run folder (through its run store), or of a JSON-lines file. */
     public void addRun(Path run) throws IOException {
         if (Files.isRegularFile(run)) {
             addJsonLines(run);
             return;
         }
-        if (!Files.isDirectory(run)) {
-            throw new IllegalArgumentException("Run '" + run + "' does not exist; pass a run folder (runs/<run-id>) "
-                    + "or a .jsonl file of episode records.");
+        if (!Files.isRegularFile(run.resolve(RunStore.DATABASE))) {
+            throw new IllegalArgumentException("Run '" + run + "' is not a run folder (no " + RunStore.DATABASE
+                    + "); pass a run folder (runs/<run-id>) or a .jsonl file of episode records.");
         }
-        Path export = run.resolve("episodes.jsonl");
-        if (!Files.isRegularFile(export)) {
-            throw new IllegalArgumentException("Run folder '" + run + "' has no episodes.jsonl and reading run.duckdb "
-                    + "needs the run store, which this build lacks; pass --episodes <file.jsonl> instead.");
-        }
-        addJsonLines(export);
-        if (Files.isRegularFile(run.resolve("curves.jsonl"))) {
-            addCurves(run.resolve("curves.jsonl"));
+        try (RunStore store = RunStore.open(run)) {
+            episodes.addAll(store.episodes());
+            curves.addAll(store.curves());
         }
     }
 

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sandmle.api.CurvePoint;
 import io.sandmle.api.EpisodeRecord;
+import io.sandmle.api.Trajectory;
+import io.sandmle.runner.store.RunStore;
 import io.sandmle.runner.bench.SyntheticEpisodes;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -46,12 +49,16 @@ class ReportCommandTest {
         }
         lines.add("{not json");
         Files.write(file, lines);
-        Path run = Files.createDirectories(work.resolve("runs/run-2"));
-        List<String> rest = new ArrayList<>();
-        for (EpisodeRecord e : episodes.subList(96, episodes.size())) {
-            rest.add(json.writeValueAsString(e));
+        Path run = work.resolve("runs/run-2");
+        try (RunStore store = RunStore.open(run)) {
+            for (EpisodeRecord e : episodes.subList(96, episodes.size())) {
+                store.append(e, new Trajectory(Trajectory.SCHEMA_VERSION, e.episodeId(), e.taskId(), "react", "embedded",
+                        e.seed(), List.of(), e.grade(), e.endReason(), e.wallMillis()));
+            }
+            for (int step = 0; step < 5; step++) {
+                store.appendCurve(new CurvePoint("run-2", "system-1", step, "reward", 0.1 * step));
+            }
         }
-        Files.write(run.resolve("episodes.jsonl"), rest);
         Path out = work.resolve("report");
         StringWriter err = new StringWriter();
         var cli = SandmleCommand.newCommandLine();
@@ -70,6 +77,8 @@ class ReportCommandTest {
         assertTrue(stderr.toString().contains("Skipped 1 unreadable line(s)"), stderr.toString());
         String html = Files.readString(out.resolve("index.html"));
         assertTrue(html.contains("3 systems, 12 tasks"), "all episodes from both sources were used");
+        assertTrue(html.contains("Learning curve of &#39;reward&#39;") || html.contains("Learning curve of 'reward'"),
+                "curve points of the run store reach the report");
         assertTrue(Files.size(out.resolve("report.pdf")) > 10_000);
         assertTrue(Files.exists(out.resolve("figures/aggregates-forest.svg")));
     }
@@ -81,7 +90,7 @@ class ReportCommandTest {
         cli.setErr(new PrintWriter(err));
         int code = cli.execute("report", work.resolve("nope").toString(), "--out", work.resolve("o").toString());
         assertEquals(SandmleCommand.BAD_INPUT, code);
-        assertTrue(err.toString().startsWith("sandmle: Run '") && err.toString().trim().endsWith("episode records."),
+        assertTrue(err.toString().startsWith("sandmle: Run '") && err.toString().contains("is not a run folder"),
                 err.toString());
     }
 }

@@ -27,6 +27,7 @@ public final class StratifiedBootstrap {
     private final int[] sortedPosition;
     private final double[] sortedValues;
     private final double gamma;
+    private final boolean noneAboveGamma;
 
     /** @param runsPerTask {@code runsPerTask[t]} = scores of every run on task t (at least one each) */
     public StratifiedBootstrap(double[][] runsPerTask, double gamma) {
@@ -45,6 +46,7 @@ public final class StratifiedBootstrap {
             System.arraycopy(runsPerTask[t], 0, values, offset[t], runs[t]);
         }
         this.clipped = Arrays.stream(values).map(v -> Math.min(v, gamma)).toArray();
+        this.noneAboveGamma = Arrays.stream(values).allMatch(v -> v <= gamma);
         Integer[] order = IntStream.range(0, n).boxed().sorted(Comparator.comparingDouble(i -> values[i]))
                 .toArray(Integer[]::new);
         this.sortedPosition = new int[n];
@@ -89,12 +91,16 @@ public final class StratifiedBootstrap {
                             int i = base + (int) (((bits >>> 32) * k) >>> 32);
                             counts[sortedPosition[i]]++;
                             s += values[i];
-                            clipSum += clipped[i];
                             if (j + 1 < k) {
                                 int i2 = base + (int) (((bits & 0xFFFFFFFFL) * k) >>> 32);
                                 counts[sortedPosition[i2]]++;
                                 s += values[i2];
-                                clipSum += clipped[i2];
+                                if (!noneAboveGamma) {
+                                    clipSum += clipped[i2];
+                                }
+                            }
+                            if (!noneAboveGamma) {
+                                clipSum += clipped[i];
                             }
                         }
                         total += s;
@@ -102,7 +108,7 @@ public final class StratifiedBootstrap {
                         meanSum += taskMeans[t];
                     }
                     out[2][r] = meanSum / tasks;
-                    out[3][r] = gamma - clipSum / n;
+                    out[3][r] = gamma - (noneAboveGamma ? total : clipSum) / n; // min(x, γ) = x when nothing exceeds γ
                     out[1][r] = trimmedMean(counts, total);
                     Arrays.sort(taskMeans);
                     out[0][r] = Descriptive.percentileSorted(taskMeans, 50);
