@@ -45,7 +45,9 @@ public final class ReportBuilder {
             sections.add(builder.build(context));
         }
         sections.add(1, limitations(sections));
-        String subtitle = context.data().systems().size() + " systems: " + String.join(", ", context.data().systems())
+        List<String> systems = context.data().systems();
+        String subtitle = systems.isEmpty() ? "No episodes to compare"
+                : systems.size() + " systems: " + String.join(", ", systems)
                 + (input.baseline() != null ? " (baseline " + input.baseline() + ")" : "");
         return new ReportDocument("SandMLE comparative report", subtitle, sections);
     }

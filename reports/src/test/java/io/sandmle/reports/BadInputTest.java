@@ -30,7 +30,7 @@ class BadInputTest {
     void emptyRuns() throws Exception {
         String text = render(new ReportInput(List.of(), List.of(), null, 1, Map.of()));
         assertTrue(text.contains("No episodes were found in the given runs"));
-        assertTrue(text.contains("Only 0 system in the data, so there is nothing to compare"));
+        assertTrue(text.contains("Pairwise comparisons need at least two systems; the data have 0."));
         assertTrue(text.contains("Rankings need at least two systems"));
     }
 

@@ -50,7 +50,7 @@ public final class PairwiseSection implements SectionBuilder {
                 + "B), ties ½) with a task-bootstrap CI.");
         int m = data.systems().size();
         if (m < 2) {
-            return b.notice("Only " + m + " system in the data, so there is nothing to compare.").done();
+            return b.notice("Pairwise comparisons need at least two systems; the data have " + m + ".").done();
         }
         int baseline = context.input().baseline() != null ? data.systems().indexOf(context.input().baseline()) : -1;
         if (context.input().baseline() != null && baseline < 0) {
