@@ -90,6 +90,7 @@ class BadInputTest {
         String text = render(new ReportInput(episodes, List.of(), null, 7, Map.of()));
         assertTrue(text.contains("episodes name no system"));
         assertTrue(text.contains("has one seed, so its SEM is 0"));
+        assertTrue(text.contains("[CP "), "with one seed the headline shows Wilson and Clopper–Pearson intervals");
         assertTrue(text.contains("intervals collapse to the point"));
     }
 
