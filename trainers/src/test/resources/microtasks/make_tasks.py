@@ -118,6 +118,8 @@ def make_task(out, index, seed):
     m = 120
     df, y, task_type, metric, lower, missing, categorical = globals()[family](rng, n, m)
     task_id = f"micro-{family}-{seed}-{index:04d}"
+    if os.path.exists(os.path.join(out, task_id, "task.json")):
+        return
     df.insert(0, "id", np.arange(n + m) + 1000)
     train = df.iloc[:n].copy()
     train["target"] = y[:n]

@@ -104,12 +104,14 @@ public final class PolicyNetwork implements AutoCloseable {
      * @return the loss value before the step
      */
     public synchronized double step(ChoiceBatch batch, Function<Outputs, NDArray> loss, double learningRate) {
-        try (NDManager scope = manager.newSubManager();
-             GradientCollector collector = Engine.getEngine(ENGINE).newGradientCollector()) {
-            Outputs outputs = forward(scope, batch);
-            NDArray value = loss.apply(outputs);
-            collector.backward(value);
-            double lossValue = value.getFloat();
+        try (NDManager scope = manager.newSubManager()) {
+            double lossValue;
+            try (GradientCollector collector = Engine.getEngine(ENGINE).newGradientCollector()) {
+                NDArray value = loss.apply(forward(scope, batch));
+                collector.backward(value);
+                lossValue = value.getFloat();
+            }
+            // Parameters change in place, which autograd only allows once the collector is closed.
             applyAdam(scope, learningRate);
             return lossValue;
         }

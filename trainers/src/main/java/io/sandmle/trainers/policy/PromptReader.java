@@ -25,8 +25,10 @@ public final class PromptReader {
             Pattern.compile("(?i)data_dir[\"']?\\s*[:=]\\s*[\"']?([^\\s\"',}]+)"),
             Pattern.compile("(?i)data_path[\"']?\\s*[:=]\\s*[\"']?([^\\s\"',}]+)"),
             Pattern.compile("(?i)public (?:data|files) (?:is|are) (?:in|at|under) `?([^\\s`]+?)`?[.,]?\\s"));
-    private static final Pattern COMPETITION_ID =
-            Pattern.compile("(?:Competition ID:\\s*|\"competition_id\"\\s*:\\s*\")([A-Za-z0-9_.-]+)");
+    /** "Competition ID: x" first; a JSON competition_id only when the task block names none. */
+    private static final List<Pattern> COMPETITION_IDS = List.of(
+            Pattern.compile("Competition ID:\\s*([A-Za-z0-9_.-]+)"),
+            Pattern.compile("\"competition_id\"\\s*:\\s*\"([A-Za-z0-9_.-]+)"));
     private static final Pattern ROWS =
             Pattern.compile("(?i)(\\d[\\d,]*)\\s+(?:training\\s+)?(?:rows|samples|examples|records)");
     private static final Pattern FILE_LINE = Pattern.compile("(?m)^\\s*[-*]\\s+`?([\\w./-]+\\.\\w+|[\\w-]+/)`?");
@@ -109,8 +111,13 @@ public final class PromptReader {
     }
 
     private static String taskId(String task) {
-        Matcher m = COMPETITION_ID.matcher(task);
-        return m.find() ? m.group(1) : "task";
+        for (Pattern p : COMPETITION_IDS) {
+            Matcher m = p.matcher(task);
+            if (m.find()) {
+                return m.group(1);
+            }
+        }
+        return "task";
     }
 
     private static String metric(String lower) {
