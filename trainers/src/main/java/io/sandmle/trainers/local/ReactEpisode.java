@@ -89,6 +89,8 @@ public final class ReactEpisode {
         Grade latestScore = null;
         String endReason = "max_turns";
         Files.createDirectories(workDir);
+        // A stale submission from an earlier run in the same folder must never be graded as this episode's.
+        Files.deleteIfExists(workDir.resolve("submission.csv"));
         for (int i = 0; i < maxTurns; i++) {
             List<ChatMessage> prompt = List.copyOf(messages);
             ChatResponse response = model.chat(new ChatRequest(prompt, new Sampling(1.0, 1.0, 4096, seed + i),

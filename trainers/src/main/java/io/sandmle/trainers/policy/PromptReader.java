@@ -5,6 +5,7 @@ import io.sandmle.api.Modality;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +33,8 @@ public final class PromptReader {
     private static final Pattern ROWS =
             Pattern.compile("(?i)(\\d[\\d,]*)\\s+(?:training\\s+)?(?:rows|samples|examples|records)");
     private static final Pattern FILE_LINE = Pattern.compile("(?m)^\\s*[-*]\\s+`?([\\w./-]+\\.\\w+|[\\w-]+/)`?");
+    private static final Pattern ERROR_LINE = Pattern.compile("\\b\\w*(Error|Exception)\\b:");
+    private static final Pattern LOWER_IS_BETTER = Pattern.compile("metric_lower_is_better[^:]*\":\\s*true");
     private static final Pattern NUMBER = Pattern.compile("[-+]?\\d*\\.?\\d+(?:[eE][-+]?\\d+)?");
 
     /** Metric names with the phrases that announce them, most specific first. */
@@ -48,6 +51,20 @@ public final class PromptReader {
             Map.entry("mse", List.of("mse", "mean squared error")),
             Map.entry("r2", List.of("r2", "r^2", "r-squared", "coefficient of determination")),
             Map.entry("accuracy", List.of("accuracy")));
+
+    /** One alternation per metric, compiled once, in the order of {@link #METRICS}. */
+    private static final Map<String, Pattern> METRIC_PATTERNS = new LinkedHashMap<>();
+    private static final Map<String, Pattern> KEYWORD_PATTERNS = new LinkedHashMap<>();
+
+    static {
+        for (Map.Entry<String, List<String>> e : METRICS) {
+            String alternatives = String.join("|", e.getValue().stream().map(Pattern::quote).toList());
+            METRIC_PATTERNS.put(e.getKey(), Pattern.compile("(?<![a-z0-9])(?:" + alternatives + ")(?![a-z0-9])"));
+        }
+        for (String k : PromptView.KEYWORDS) {
+            KEYWORD_PATTERNS.put(k, Pattern.compile("(?<![a-z])" + k));
+        }
+    }
 
     public PromptView read(List<ChatMessage> messages) {
         ResponseFormat format = ResponseFormat.detect(messages);
@@ -121,11 +138,9 @@ public final class PromptReader {
     }
 
     private static String metric(String lower) {
-        for (Map.Entry<String, List<String>> e : METRICS) {
-            for (String phrase : e.getValue()) {
-                if (Pattern.compile("(?<![a-z0-9])" + Pattern.quote(phrase) + "(?![a-z0-9])").matcher(lower).find()) {
-                    return e.getKey();
-                }
+        for (Map.Entry<String, Pattern> e : METRIC_PATTERNS.entrySet()) {
+            if (e.getValue().matcher(lower).find()) {
+                return e.getKey();
             }
         }
         return null;
@@ -174,11 +189,11 @@ public final class PromptReader {
 
     private static Set<String> keywords(String lower) {
         Set<String> found = new LinkedHashSet<>();
-        for (String k : PromptView.KEYWORDS) {
-            if (Pattern.compile("(?<![a-z])" + k).matcher(lower).find()) {
+        KEYWORD_PATTERNS.forEach((k, p) -> {
+            if (p.matcher(lower).find()) {
                 found.add(k);
             }
-        }
+        });
         return found;
     }
 
@@ -225,7 +240,7 @@ public final class PromptReader {
     private static boolean failed(String observation) {
         String lower = observation.toLowerCase(Locale.ROOT);
         return observation.contains("Traceback (most recent call last)")
-                || Pattern.compile("\\b\\w*(Error|Exception)\\b:").matcher(observation).find()
+                || ERROR_LINE.matcher(observation).find()
                 || lower.contains("execution failed") || lower.contains("#### error start")
                 || lower.contains("submission csv is invalid") || lower.contains("[timeout]")
                 || lower.contains("timed out") || lower.contains("submission file not found");
@@ -246,7 +261,7 @@ public final class PromptReader {
         Double score = number(observation, "score_primary");
         Double median = number(observation, "threshold_median");
         Double bronze = number(observation, "threshold_bronze");
-        boolean lowerBetter = observation.matches("(?s).*metric_lower_is_better[^:]*\":\\s*true.*");
+        boolean lowerBetter = LOWER_IS_BETTER.matcher(observation).find();
         if (score != null && bronze != null && (lowerBetter ? score <= bronze : score >= bronze)) {
             return ScoreFeedback.MEDAL;
         }

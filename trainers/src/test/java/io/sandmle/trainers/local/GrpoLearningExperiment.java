@@ -52,8 +52,9 @@ class GrpoLearningExperiment {
         settings.put("max-turns", String.valueOf(prop("max-turns", 6)));
         settings.put("checkpoint-every", "4");
         settings.put("seed", "0");
-        List<Task> train = MicroTasks.create(root.resolve("tasks-train"), 0, trainCount, 1);
-        List<Task> val = MicroTasks.create(root.resolve("tasks-val"), 0, valCount, 2);
+        Path tasks = Path.of(System.getProperty("exp.tasks-dir", root.toString()));
+        List<Task> train = MicroTasks.create(tasks.resolve("tasks-train"), 0, trainCount, 1);
+        List<Task> val = MicroTasks.create(tasks.resolve("tasks-val"), 0, valCount, 2);
         StringBuilder log = new StringBuilder();
 
         long t0 = System.nanoTime();

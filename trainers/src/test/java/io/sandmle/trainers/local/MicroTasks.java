@@ -28,8 +28,12 @@ public final class MicroTasks {
         try (InputStream in = MicroTasks.class.getResourceAsStream("/microtasks/make_tasks.py")) {
             Files.write(script, in.readAllBytes());
         }
-        Process p = new ProcessBuilder("/usr/bin/python3", script.toString(), dir.toString(),
-                String.valueOf(first), String.valueOf(count), String.valueOf(seed)).inheritIO().start();
+        ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", script.toString(), dir.toString(),
+                String.valueOf(first), String.valueOf(count), String.valueOf(seed)).inheritIO();
+        // One OpenMP thread: on a busy machine scikit-learn's spinning thread pools are many times slower.
+        pb.environment().put("OMP_NUM_THREADS", "1");
+        pb.environment().put("OPENBLAS_NUM_THREADS", "1");
+        Process p = pb.start();
         if (p.waitFor() != 0) {
             throw new IOException("make_tasks.py failed");
         }
