@@ -28,6 +28,14 @@ public final class PolicyNetwork implements AutoCloseable {
     private static final double EPS = 1e-8;
     private static final double MAX_GRAD_NORM = 1.0;
 
+    static {
+        // A tiny MLP gains nothing from intra-op threads, and spinning OpenMP pools are many times
+        // slower on a busy machine; a user who wants threads can still set these properties.
+        System.setProperty("ai.djl.pytorch.num_threads", System.getProperty("ai.djl.pytorch.num_threads", "1"));
+        System.setProperty("ai.djl.pytorch.num_interop_threads",
+                System.getProperty("ai.djl.pytorch.num_interop_threads", "1"));
+    }
+
     private final NDManager manager;
     private final int inputs;
     private final int hidden;

@@ -56,28 +56,31 @@ class GrpoLearningExperiment {
         List<Task> train = MicroTasks.create(tasks.resolve("tasks-train"), 0, trainCount, 1);
         List<Task> val = MicroTasks.create(tasks.resolve("tasks-val"), 0, valCount, 2);
         StringBuilder log = new StringBuilder();
+        List<double[]> grpoTimes = new ArrayList<>();
 
         long t0 = System.nanoTime();
         TrainingResult grpo;
-        try (LocalTrainingSession session = session(train, settings, root.resolve("grpo"), log, "grpo")) {
+        try (LocalTrainingSession session = session(train, settings, root.resolve("grpo"), log, "grpo",
+                m -> grpoTimes.add(new double[] {m.get("rollout_seconds"), m.get("update_seconds")}))) {
             grpo = new GrpoTrainer().train(session);
         }
         double grpoMinutes = (System.nanoTime() - t0) / 6e10;
         long t1 = System.nanoTime();
         TrainingResult sft;
-        try (LocalTrainingSession session = session(train, settings, root.resolve("sft"), log, "sft")) {
+        try (LocalTrainingSession session = session(train, settings, root.resolve("sft"), log, "sft", m -> { })) {
             sft = new SftTrainer().train(session);
         }
         double sftMinutes = (System.nanoTime() - t1) / 6e10;
 
         Map<String, double[][]> results = new LinkedHashMap<>();
-        try (LocalTrainingSession eval = session(val, settings, root.resolve("eval"), log, "eval")) {
+        try (LocalTrainingSession eval = session(val, settings, root.resolve("eval"), log, "eval", m -> { })) {
             results.put("untrained", evaluate(eval, EmbeddedPolicy.untrained(0), val, seeds));
             results.put("sft", evaluate(eval, load(sft.finalCheckpoint(), "embedded@sft"), val, seeds));
             results.put("grpo", evaluate(eval, load(grpo.finalCheckpoint(), "embedded@grpo"), val, seeds));
         }
         StringBuilder report = new StringBuilder();
         report.append(String.format("training: GRPO %.1f min, SFT %.1f min (same rollouts)%n", grpoMinutes, sftMinutes));
+        report.append(speed(grpoTimes));
         for (var e : results.entrySet()) {
             report.append(String.format("%-10s mean reward %.3f  medal rate %.3f  valid rate %.3f  (n=%d)%n", e.getKey(),
                     mean(e.getValue()[0]), mean(e.getValue()[1]), mean(e.getValue()[2]), e.getValue()[0].length));
@@ -99,13 +102,26 @@ class GrpoLearningExperiment {
     }
 
     private static LocalTrainingSession session(List<Task> tasks, Map<String, String> settings, Path dir,
-                                                StringBuilder log, String name) throws Exception {
+                                                StringBuilder log, String name,
+                                                java.util.function.Consumer<Map<String, Double>> also)
+            throws Exception {
         return new LocalTrainingSession(tasks, new MicroGrader(), new DenseReward(), settings, dir, null,
                 (step, m) -> {
                     String line = name + "\t" + step + "\t" + m;
                     log.append(line).append('\n');
                     System.out.println(line);
+                    also.accept(m);
                 });
+    }
+
+    /** Median rollout and update seconds per GRPO step and the update's median share of the step. */
+    private static String speed(List<double[]> times) {
+        double[] rollout = times.stream().mapToDouble(t -> t[0]).sorted().toArray();
+        double[] update = times.stream().mapToDouble(t -> t[1]).sorted().toArray();
+        double[] share = times.stream().mapToDouble(t -> t[1] / (t[0] + t[1])).sorted().toArray();
+        return String.format("GRPO step: median rollout %.2f s, median update %.3f s, median update share %.2f%% "
+                + "(max %.2f%%) over %d steps%n", rollout[rollout.length / 2], update[update.length / 2],
+                100 * share[share.length / 2], 100 * share[share.length - 1], times.size());
     }
 
     private static EmbeddedPolicy load(Path checkpoint, String id) throws Exception {
