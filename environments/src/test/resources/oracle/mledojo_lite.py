@@ -1,14 +1,17 @@
 """Independent re-implementation of MLE-Dojo's MLE-Lite metrics as the reference digest describes
 them (shared/reference/mle-bench-and-mle-dojo.md §2.7), the oracle for the Java DojoMetrics.
-Reads JSON lines {"id", "competition", "submission", "answers"}; writes {"id", "value"} or {"id", "error"}.
+Input and output as grading_cases.serve.
 """
-import json
 import math
+import os
 import sys
 
 import numpy as np
 import pandas as pd
 from sklearn.metrics import accuracy_score, cohen_kappa_score, mean_squared_error, roc_auc_score
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from grading_cases import serve  # noqa: E402
 
 
 def validate(sub, ans):
@@ -120,23 +123,16 @@ METRICS = {
 }
 
 
+def grade(competition, sub, ans):
+    validate(sub, ans)
+    return METRICS[competition](sub, ans)
+
+
 def main():
-    import warnings
-    warnings.simplefilter("ignore")
-    for line in sys.stdin:
-        case = json.loads(line)
-        try:
-            # MLE-Dojo reads with pandas' default float parser, which can land one ulp away from the
-            # correctly rounded value (and so split or merge ties); Java parses correctly rounded, as
-            # round_trip does, and that is what is compared here.
-            sub = pd.read_csv(case["submission"], float_precision="round_trip")
-            ans = pd.read_csv(case["answers"], float_precision="round_trip")
-            validate(sub, ans)
-            value = float(METRICS[case["competition"]](sub, ans))
-            out = {"id": case["id"], "value": value if math.isfinite(value) else repr(value)}
-        except Exception as e:
-            out = {"id": case["id"], "error": type(e).__name__ + ": " + str(e)[:160]}
-        sys.stdout.write(json.dumps(out) + "\n")
+    # MLE-Dojo reads with pandas' default float parser, which can land one ulp away from the correctly
+    # rounded value (and so split or merge ties); Java parses correctly rounded, as round_trip does,
+    # and that is what is compared here.
+    serve(grade)
 
 
 if __name__ == "__main__":
