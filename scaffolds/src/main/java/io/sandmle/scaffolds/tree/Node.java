@@ -36,17 +36,14 @@ public final class Node {
         return new Node(0, null, "", "");
     }
 
-    /** {@code draft} without a real parent, {@code debug} under a buggy parent, else {@code improve}. */
-    String stage(boolean parentIsRoot) {
-        if (parent == null || parentIsRoot) {
-            return "draft";
-        }
-        return parent.buggy ? "debug" : "improve";
-    }
-
     /** The length of the chain of consecutive debug steps ending here (0 unless this node is a debug). */
     int debugDepth() {
-        return parent != null && parent.buggy && parent.parent != null ? parent.debugDepth() + 1 : 0;
+        return parent != null && parent.buggy && !parent.isRoot() ? parent.debugDepth() + 1 : 0;
+    }
+
+    /** aira-dojo's empty root is the only node at step 0. */
+    boolean isRoot() {
+        return step == 0;
     }
 
     boolean isLeaf() {
