@@ -1,0 +1,69 @@
+package io.sandmle.runner.rollout;
+
+import io.sandmle.api.Grade;
+import io.sandmle.api.Medal;
+import io.sandmle.api.MleEnvironment;
+import io.sandmle.api.StepRecord;
+import io.sandmle.api.Task;
+import java.util.List;
+
+/**
+ * An environment whose every grade is a fixed score: engine tests care about scheduling and recording,
+ * not about code. Scaffolds that call it get an empty observation.
+ */
+record StubEnvironment(Task task, double fixedScore) implements MleEnvironment {
+
+    Grade grade() {
+        boolean aboveMedian = fixedScore > task.thresholds().median();
+        Medal medal = fixedScore >= task.thresholds().gold() ? Medal.GOLD : Medal.NONE;
+        return new Grade(Grade.SCHEMA_VERSION, task.id(), true, true, fixedScore, null, medal, aboveMedian, null,
+                task.thresholds(), false);
+    }
+
+    private StepRecord step(String action) {
+        return new StepRecord(StepRecord.SCHEMA_VERSION, 0, action, null, null, grade(), "", 0);
+    }
+
+    @Override
+    public StepRecord requestInfo(String infoType) {
+        return step("request_info");
+    }
+
+    @Override
+    public StepRecord validateCode(String code) {
+        return step("validate_code");
+    }
+
+    @Override
+    public StepRecord executeCode(String code) {
+        return step("execute_code");
+    }
+
+    @Override
+    public StepRecord python(String code) {
+        return step("python");
+    }
+
+    @Override
+    public StepRecord score() {
+        return step("score");
+    }
+
+    @Override
+    public void reset() {
+    }
+
+    @Override
+    public List<StepRecord> history() {
+        return List.of();
+    }
+
+    @Override
+    public Grade bestGrade() {
+        return grade();
+    }
+
+    @Override
+    public void close() {
+    }
+}
