@@ -30,9 +30,9 @@ public record EpisodeSpec(String suite, Task task, Grader grader, String scaffol
         return String.join(".", safe(suite), safe(task.id()), safe(scaffold), safe(policy), "s" + seed);
     }
 
-    /** What reports compare: {@code policy × scaffold}. */
+    /** What reports compare: {@code policy x scaffold} (ASCII, as configs write a baseline). */
     public String system() {
-        return policy + " × " + scaffold;
+        return policy + " x " + scaffold;
     }
 
     private static String safe(String s) {

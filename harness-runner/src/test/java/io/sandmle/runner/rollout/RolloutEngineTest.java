@@ -44,7 +44,7 @@ class RolloutEngineTest {
         assertEquals(12, sink.finishedEpisodeIds().size());
         assertEquals(3, peak.get());
         assertEquals("synthetic.task-2.sleepy.fixed.s1", out.get(7).record().episodeId());
-        assertEquals("fixed × sleepy", out.get(0).record().system());
+        assertEquals("fixed x sleepy", out.get(0).record().system());
         assertEquals(1, out.get(0).record().turns());
         assertEquals(0.6, out.get(0).record().grade().score());
     }
@@ -102,7 +102,7 @@ class RolloutEngineTest {
         assertEquals(1.0, row.validRate());
         assertEquals(0.75, row.aboveMedianRate());
         assertEquals(0.75, row.medalRate());
-        assertTrue(RunSummary.table(List.of(row)).contains("fixed × sleepy"));
+        assertTrue(RunSummary.table(List.of(row)).contains("fixed x sleepy"));
     }
 
     @Test
