@@ -27,13 +27,8 @@ final class AideOperators implements Operators {
 
     @Override
     public List<ChatMessage> draft(Context c) {
-        Markdown md = new Markdown()
-                .section(1, "Introduction", INTRO + "In order to win this competition, you need to come up with an "
-                        + "excellent and creative plan for a solution and then implement this solution in Python.")
-                .section(1, "Task description", c.brief().asTaskBlock())
-                .section(1, "Memory", c.memory())
-                .heading(1, "Instructions")
-                .section(2, "Response format", RESPONSE_FORMAT)
+        Markdown md = opening(c, "In order to win this competition, you need to come up with an excellent and "
+                + "creative plan for a solution and then implement this solution in Python.")
                 .section(2, "Solution sketch guideline", Markdown.bullets(
                         "This first solution design should be relatively simple, without ensembling or "
                                 + "hyper-parameter optimization.",
@@ -51,16 +46,10 @@ final class AideOperators implements Operators {
 
     @Override
     public List<ChatMessage> improve(Context c, Node parent) {
-        Markdown md = new Markdown()
-                .section(1, "Introduction", INTRO + "You are provided with a previously developed solution below and "
-                        + "should improve it in order to further increase the (test time) performance. For this you "
-                        + "should first outline a brief plan in natural language for how the solution can be "
-                        + "improved and then implement this improvement in Python based on the provided previous "
-                        + "solution.")
-                .section(1, "Task description", c.brief().asTaskBlock())
-                .section(1, "Memory", c.memory())
-                .heading(1, "Instructions")
-                .section(2, "Response format", RESPONSE_FORMAT)
+        Markdown md = opening(c, "You are provided with a previously developed solution below and should improve "
+                + "it in order to further increase the (test time) performance. For this you should first outline a "
+                + "brief plan in natural language for how the solution can be improved and then implement this "
+                + "improvement in Python based on the provided previous solution.")
                 .section(2, "Solution improvement sketch guideline", Markdown.bullets(
                         "The solution sketch should be a brief natural language description of how the previous "
                                 + "solution can be improved.",
@@ -103,6 +92,16 @@ final class AideOperators implements Operators {
     @Override
     public boolean requiresPlan() {
         return true;
+    }
+
+    /** Introduction, task, memory and the response format: how draft and improve prompts begin. */
+    private static Markdown opening(Context c, String goal) {
+        return new Markdown()
+                .section(1, "Introduction", INTRO + goal)
+                .section(1, "Task description", c.brief().asTaskBlock())
+                .section(1, "Memory", c.memory())
+                .heading(1, "Instructions")
+                .section(2, "Response format", RESPONSE_FORMAT);
     }
 
     static final String RESPONSE_FORMAT = "Your response should be a brief outline/sketch of your proposed solution "
