@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -19,6 +21,8 @@ import java.util.stream.Stream;
  * @param dataLocation  the environment's description of where the public data is mounted
  */
 public record TaskBrief(String competitionId, String description, List<String> files, String dataLocation) {
+
+    private static final Pattern DATA_PATH = Pattern.compile("\"data_path\"\\s*:\\s*\"([^\"]+)\"");
 
     public TaskBrief {
         files = List.copyOf(files);
@@ -41,7 +45,13 @@ public record TaskBrief(String competitionId, String description, List<String> f
             files = List.of();
         }
         StepRecord where = run.act("request_info", null, () -> ep.env().requestInfo("data_path"));
-        return new TaskBrief(ep.task().id(), description.strip(), files, where.observation());
+        return new TaskBrief(ep.task().id(), description.strip(), files, dataPath(where.observation()));
+    }
+
+    /** The path in an MLE-Dojo style answer ({@code … {"data_path": "/data"}}), else the whole answer. */
+    static String dataPath(String observation) {
+        Matcher m = DATA_PATH.matcher(observation);
+        return m.find() ? m.group(1) : observation.strip();
     }
 
     /** The task block SandMLE puts in its first user message (sandmle.md §2.3). */
