@@ -20,33 +20,33 @@ record StubEnvironment(Task task, double fixedScore) implements MleEnvironment {
                 task.thresholds(), false);
     }
 
-    private StepRecord step(String action) {
-        return new StepRecord(StepRecord.SCHEMA_VERSION, 0, action, null, null, grade(), "", 0);
+    private StepRecord step(String action, String code) {
+        return new StepRecord(StepRecord.SCHEMA_VERSION, 0, action, code, null, grade(), "", 0);
     }
 
     @Override
     public StepRecord requestInfo(String infoType) {
-        return step("request_info");
+        return step("request_info", null);
     }
 
     @Override
     public StepRecord validateCode(String code) {
-        return step("validate_code");
+        return step("validate_code", code);
     }
 
     @Override
     public StepRecord executeCode(String code) {
-        return step("execute_code");
+        return step("execute_code", code);
     }
 
     @Override
     public StepRecord python(String code) {
-        return step("python");
+        return step("python", code);
     }
 
     @Override
     public StepRecord score() {
-        return step("score");
+        return step("score", null);
     }
 
     @Override
