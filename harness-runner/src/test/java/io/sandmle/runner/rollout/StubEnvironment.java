@@ -9,9 +9,13 @@ import java.util.List;
 
 /**
  * An environment whose every grade is a fixed score: engine tests care about scheduling and recording,
- * not about code. Scaffolds that call it get an empty observation.
+ * not about code. Scaffolds that call it get an empty observation; code steps take {@code stepMillis}.
  */
-record StubEnvironment(Task task, double fixedScore) implements MleEnvironment {
+record StubEnvironment(Task task, double fixedScore, long stepMillis) implements MleEnvironment {
+
+    StubEnvironment(Task task, double fixedScore) {
+        this(task, fixedScore, 0);
+    }
 
     Grade grade() {
         boolean aboveMedian = fixedScore > task.thresholds().median();
@@ -21,6 +25,13 @@ record StubEnvironment(Task task, double fixedScore) implements MleEnvironment {
     }
 
     private StepRecord step(String action, String code) {
+        if (code != null && stepMillis > 0) {
+            try {
+                Thread.sleep(stepMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         return new StepRecord(StepRecord.SCHEMA_VERSION, 0, action, code, null, grade(), "", 0);
     }
 
