@@ -6,17 +6,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sandmle.api.Budget;
 import io.sandmle.api.ChatMessage;
 import io.sandmle.api.ChatRequest;
 import io.sandmle.api.ChatResponse;
+import io.sandmle.api.Episode;
+import io.sandmle.api.ExtensionKind;
 import io.sandmle.api.LanguageModel;
 import io.sandmle.api.Sampling;
+import io.sandmle.api.Task;
 import io.sandmle.api.TokenLogprob;
+import io.sandmle.api.Trajectory;
 import io.sandmle.api.Usage;
+import io.sandmle.runner.bench.FixedScriptPolicy;
+import io.sandmle.runner.plugins.Extensions;
+import io.sandmle.runner.rollout.EnginePlansAccess;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -70,6 +79,27 @@ class ServeTest {
             assertEquals(request.sampling(), received.sampling());
             assertEquals(request.stop(), received.stop());
             assertTrue(received.logprobs());
+        }
+    }
+
+    @Test
+    void everyScaffoldReachesAServedPolicyOverHttp() throws Exception {
+        try (OpenAiCompatibleServer server = OpenAiCompatibleServer.start(new FixedScriptPolicy(), 0, 2)) {
+            OpenAiLanguageModel remote = new OpenAiLanguageModel(OpenAiSettings.fromSettings(Map.of("base-url",
+                    server.baseUrl(), "model", "fixed-script"), k -> null));
+            for (String scaffold : List.of("react", "aide", "aira-greedy", "mle-agent")) {
+                Task task = EnginePlansAccess.task("micro");
+                Trajectory t = Extensions.load(List.of()).create(ExtensionKind.SCAFFOLD, scaffold).run(new Episode("e",
+                        task, EnginePlansAccess.environment(task), remote,
+                        new Budget(3, Duration.ofMinutes(1), Duration.ofSeconds(30)), Sampling.defaults(), 1));
+                assertEquals(3, t.turns().size(), scaffold);
+                assertTrue(t.turns().stream().allMatch(turn -> turn.note() == null && !turn.response().failed()),
+                        scaffold);
+                assertEquals("script=logistic", t.turns().get(0).response().logprobs().get(0).token());
+                assertEquals(0.96, t.finalGrade().score(), scaffold);
+            }
+            assertEquals(0, remote.failures());
+            assertEquals(12, remote.calls());
         }
     }
 
