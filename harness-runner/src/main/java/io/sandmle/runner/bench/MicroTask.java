@@ -1,4 +1,4 @@
-package io.sandmle.runner.sandbox;
+package io.sandmle.runner.bench;
 
 import io.sandmle.api.Modality;
 import io.sandmle.api.Task;
@@ -11,9 +11,9 @@ import java.util.Random;
 import java.util.UUID;
 
 /**
- * A small binary-classification task in the synthetic layout (contract 1), written for tests: 150 train
- * rows, 50 test rows, answers in {@code prepared/private/answers.csv} carrying a random canary string that
- * must never reach agent code.
+ * A small binary-classification task in the synthetic layout (contract 1), for benchmarks and tests: 150 train
+ * rows, 50 test rows, answers in {@code prepared/private/answers.csv} whose last label is a random canary
+ * string that must never reach agent code.
  */
 public record MicroTask(Task task, String canary) {
 
@@ -35,7 +35,8 @@ public record MicroTask(Task task, String canary) {
                 train.append(x).append(',').append(y).append('\n');
             } else {
                 test.append(x).append('\n');
-                answers.append(i).append(',').append(y).append('\n');
+                // The last answer is the canary: a label no public file contains, so a leak is detectable.
+                answers.append(i).append(',').append(i == 199 ? canary : Integer.toString(y)).append('\n');
                 sample.append(i).append(",0\n");
             }
         }
@@ -43,8 +44,7 @@ public record MicroTask(Task task, String canary) {
         Files.writeString(pub.resolve("test.csv"), test);
         Files.writeString(pub.resolve("sample_submission.csv"), sample);
         Files.writeString(pub.resolve("description.md"), "# Micro task\nPredict `target` for test.csv; metric accuracy.\n");
-        Files.writeString(priv.resolve("answers.csv"), answers + "# " + canary + "\n");
-        Files.writeString(priv.resolve("canary.txt"), canary + "\n");
+        Files.writeString(priv.resolve("answers.csv"), answers);
         Task task = new Task(Task.SCHEMA_VERSION, "micro-task", "Micro task", "accuracy", false,
                 new Thresholds(0.95, 0.9, 0.85, 0.7), Modality.TABULAR, "binary", "test", Map.of(), root);
         Files.writeString(root.resolve("task.json"), "{\"schemaVersion\":1,\"id\":\"micro-task\",\"title\":\"Micro task\","
