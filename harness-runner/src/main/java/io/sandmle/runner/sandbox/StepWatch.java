@@ -46,7 +46,8 @@ public final class StepWatch {
                     return broken;
                 }
             } catch (ExecutionException e) {
-                return new Outcome(null, "The harness lost track of the step: " + e.getCause().getMessage(), false);
+                // The step's runner failed under it (e.g. the step killed its warm worker); its message says so.
+                return new Outcome(null, e.getCause().getMessage(), false);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return new Outcome(null, "The step was cancelled.", false);

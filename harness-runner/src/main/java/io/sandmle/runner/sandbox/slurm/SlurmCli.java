@@ -3,6 +3,7 @@ package io.sandmle.runner.sandbox.slurm;
 import io.sandmle.api.SandboxException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -12,7 +13,20 @@ final class SlurmCli {
 
     private static final long COMMAND_TIMEOUT_SECONDS = 30;
 
-    private SlurmCli() {
+    private final Path slurmConf;
+
+    /** Clients talking to the cluster of {@code slurmConf} ({@code null}: the clients' default). */
+    SlurmCli(Path slurmConf) {
+        this.slurmConf = slurmConf;
+    }
+
+    /** A process builder for a Slurm client, pointed at this cluster. */
+    ProcessBuilder command(List<String> argv) {
+        ProcessBuilder pb = new ProcessBuilder(argv);
+        if (slurmConf != null) {
+            pb.environment().put("SLURM_CONF", slurmConf.toString());
+        }
+        return pb;
     }
 
     /** What a command printed and how it ended. */
@@ -23,10 +37,10 @@ final class SlurmCli {
     }
 
     /** Runs {@code argv}; a missing client or a hung command is a {@link SandboxException}. */
-    static Answer run(List<String> argv) throws SandboxException {
+    Answer run(List<String> argv) throws SandboxException {
         Process p;
         try {
-            p = new ProcessBuilder(argv).start();
+            p = command(argv).start();
         } catch (IOException e) {
             throw new SandboxException("The Slurm client '" + argv.get(0) + "' is not installed; install slurm-client "
                     + "(Debian: 'apt-get install slurm-client') or use the local executor.", e);
@@ -59,7 +73,7 @@ final class SlurmCli {
     }
 
     /** Submits a batch script; returns the job id. */
-    static String submit(List<String> sbatchArgs) throws SandboxException {
+    String submit(List<String> sbatchArgs) throws SandboxException {
         Answer a = run(sbatchArgs);
         if (!a.ok() || a.out().isEmpty()) {
             throw unreachable(a);
@@ -68,7 +82,7 @@ final class SlurmCli {
     }
 
     /** The job's state (RUNNING, PENDING, COMPLETED, OUT_OF_MEMORY …), or "" once Slurm has forgotten it. */
-    static String state(String jobId) throws SandboxException {
+    String state(String jobId) throws SandboxException {
         Answer a = run(List.of("scontrol", "-o", "show", "job", jobId));
         if (!a.ok()) {
             if (a.err().contains("Invalid job id")) {
@@ -85,7 +99,7 @@ final class SlurmCli {
     }
 
     /** Cancels a job (or job step) with SIGKILL; never throws, cancelling a finished job is fine. */
-    static void cancel(String jobId) {
+    void cancel(String jobId) {
         try {
             run(List.of("scancel", "--signal=KILL", "--full", jobId));
             run(List.of("scancel", jobId));

@@ -36,7 +36,7 @@ public final class SlurmExecutor implements Executor {
 
     @Override
     public Sandbox open(SandboxSpec spec) throws SandboxException {
-        SlurmCli.Answer ping = SlurmCli.run(List.of("sinfo", "-h", "-o", "%P"));
+        SlurmCli.Answer ping = new SlurmCli(options.slurmConf()).run(List.of("sinfo", "-h", "-o", "%P"));
         if (!ping.ok()) {
             throw SlurmCli.unreachable(ping);
         }

@@ -34,10 +34,12 @@ final class SlurmSandbox implements Sandbox {
     private final SandboxSpec spec;
     private final StepFiles steps;
     private final IsolationCommand isolation;
+    private final SlurmCli cli;
     private String allocation;
 
     SlurmSandbox(SlurmOptions options, SandboxSpec spec, StepFiles steps, IsolationCommand isolation) {
         this.options = options;
+        this.cli = new SlurmCli(options.slurmConf());
         this.spec = spec;
         this.steps = steps;
         this.isolation = isolation;
@@ -83,17 +85,18 @@ final class SlurmSandbox implements Sandbox {
                 "--nodes=1", "--ntasks=1"));
         argv.addAll(resourceOptions(spec.limits().wallTime().toMinutes() + 2));
         argv.add(script.toString());
-        String jobId = SlurmCli.submit(argv);
-        return new Launched(CompletableFuture.supplyAsync(() -> pollUntilFinished(jobId)),
-                () -> SlurmCli.cancel(jobId));
+        String jobId = cli.submit(argv);
+        // The wall-time limit is the code's: it starts when the job does, not while it waits in the queue.
+        awaitStart(jobId, true);
+        return new Launched(CompletableFuture.supplyAsync(() -> pollUntilFinished(jobId)), () -> cli.cancel(jobId));
     }
 
     private Launched srunStep(Path script) throws SandboxException {
         String jobId = allocation();
         Process srun;
         try {
-            srun = new ProcessBuilder("srun", "--jobid=" + jobId, "--overlap", "--nodes=1", "--ntasks=1", "--quiet",
-                    "--chdir=" + spec.workDir(), "bash", script.toString())
+            srun = cli.command(List.of("srun", "--jobid=" + jobId, "--overlap", "--nodes=1", "--ntasks=1", "--quiet",
+                    "--chdir=" + spec.workDir(), "bash", script.toString()))
                     .redirectErrorStream(true).redirectOutput(script.resolveSibling(script.getFileName() + ".srun.log").toFile())
                     .start();
         } catch (IOException e) {
@@ -102,7 +105,7 @@ final class SlurmSandbox implements Sandbox {
         CompletableFuture<String> done = srun.onExit().thenApply(p -> oomReported(script) ? OOM_STATE : "COMPLETED");
         return new Launched(done, () -> {
             // A step cannot be cancelled alone without its id; cancel the allocation, the next step makes a new one.
-            SlurmCli.cancel(jobId);
+            cli.cancel(jobId);
             allocation = null;
             srun.destroyForcibly();
         });
@@ -123,17 +126,18 @@ final class SlurmSandbox implements Sandbox {
                     "--output=/dev/null", "--nodes=1", "--ntasks=1"));
             argv.addAll(resourceOptions(24 * 60));
             argv.addAll(List.of("--wrap", "exec sleep infinity"));
-            allocation = SlurmCli.submit(argv);
-            awaitRunning(allocation);
+            allocation = cli.submit(argv);
+            awaitStart(allocation, false);
         }
         return allocation;
     }
 
-    private void awaitRunning(String jobId) throws SandboxException {
+    /** Waits until the job leaves the queue; {@code mayFinish}: a job that already ended is fine too. */
+    private void awaitStart(String jobId, boolean mayFinish) throws SandboxException {
         long deadline = System.nanoTime() + options.queueTimeout().toNanos();
         while (System.nanoTime() < deadline) {
-            String state = SlurmCli.state(jobId);
-            if (state.equals("RUNNING")) {
+            String state = cli.state(jobId);
+            if (state.equals("RUNNING") || mayFinish && SlurmCli.finished(state)) {
                 return;
             }
             if (SlurmCli.finished(state)) {
@@ -141,7 +145,7 @@ final class SlurmSandbox implements Sandbox {
             }
             pause();
         }
-        SlurmCli.cancel(jobId);
+        cli.cancel(jobId);
         throw new SandboxException("The Slurm job " + jobId + " stayed pending for " + options.queueTimeout()
                 .toMinutes() + " min; check the partition and QOS (sinfo, squeue).");
     }
@@ -159,7 +163,7 @@ final class SlurmSandbox implements Sandbox {
     private String pollUntilFinished(String jobId) {
         try {
             while (true) {
-                String state = SlurmCli.state(jobId);
+                String state = cli.state(jobId);
                 if (SlurmCli.finished(state)) {
                     return state;
                 }
@@ -207,7 +211,7 @@ final class SlurmSandbox implements Sandbox {
     @Override
     public synchronized void close() {
         if (allocation != null) {
-            SlurmCli.cancel(allocation);
+            cli.cancel(allocation);
             allocation = null;
         }
     }

@@ -81,17 +81,14 @@ public final class WarmSandbox implements Sandbox {
         try {
             exit = worker.run(steps.codeInside(n), Math.max(1, (limits.cpuTime().toMillis() + 999) / 1000));
         } catch (IOException e) {
-            exit = CompletableFuture.failedFuture(new IllegalStateException("the warm worker is gone", e));
+            exit = CompletableFuture.failedFuture(new IllegalStateException("The warm worker was gone before the step "
+                    + "started; a new worker serves the next step.", e));
         }
         StepWatch.Outcome outcome = StepWatch.await(exit, limits, episode.spec().workDir(),
                 () -> cgroup.cpuNanos() - cpuBase);
         worker.sweep();
         Integer code = outcome.exitCode() != null ? outcome.exitCode() : exitAfterSweep(exit);
         long wall = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        if (code == null && outcome.violation() == null) {
-            outcome = new StepWatch.Outcome(null, "The step killed its warm worker (its parent process) and was "
-                    + "stopped; a new worker serves the next step.", false);
-        }
         unblock(out, outFifo);
         unblock(err, errFifo);
         ExecResult result = new StepEnd(limits, episode.spec().workDir(), outcome, code, out, err, wall,

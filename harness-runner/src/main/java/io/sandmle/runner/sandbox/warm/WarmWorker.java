@@ -143,7 +143,8 @@ final class WarmWorker implements AutoCloseable {
         try {
             String line = replies.readLine();
             if (line == null || !line.startsWith("EXIT ")) {
-                throw new IllegalStateException("the step killed its warm worker");
+                throw new IllegalStateException("The step killed its warm worker (its parent process) and was stopped; "
+                        + "a new worker serves the next step.");
             }
             return Integer.parseInt(line.substring(5).trim());
         } catch (IOException e) {
