@@ -142,6 +142,7 @@ abstract class AdversarialSuite {
     void searchesTheWholeFileSystemForTheAnswers() {
         StepRecord r = attack("""
                 import os, stat
+                needle = '__REVERSED__'[::-1].encode()  # built at run time: the code itself must not match
                 hits = 0
                 tops = [d for d in os.listdir('/') if d not in ('proc', 'sys', 'dev', 'usr') and not os.path.islink('/' + d)]
                 for top in tops:
@@ -149,12 +150,12 @@ abstract class AdversarialSuite {
                         for f in files:
                             path = os.path.join(dirpath, f)
                             try:
-                                if stat.S_ISREG(os.lstat(path).st_mode) and b'__CANARY__' in open(path, 'rb').read(1 << 20):
+                                if stat.S_ISREG(os.lstat(path).st_mode) and needle in open(path, 'rb').read(1 << 20):
                                     hits += 1
                             except OSError:
                                 pass
                 print('hits', hits)
-                """.replace("__CANARY__", micro.canary().substring(0, 10)));
+                """.replace("__REVERSED__", new StringBuilder(micro.canary()).reverse().toString()));
         assertTrue(r.exec().stdoutTail().contains("hits 0"), r.observation());
     }
 
