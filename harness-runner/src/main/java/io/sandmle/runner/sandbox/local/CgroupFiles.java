@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /** Small helpers for reading and writing cgroup control files, which never throw for a vanished group. */
@@ -71,9 +72,26 @@ final class CgroupFiles {
         return pids;
     }
 
-    static void kill(List<Long> pids) {
-        for (long pid : pids) {
-            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+    /**
+     * Kills every process listed in {@code procsFile} but the spared ones, until none is left. The group is
+     * frozen around each kill round so no member can fork while it runs (the spared are thawed with the
+     * rest); {@code killFile} (v2's cgroup.kill, or {@code null}) kills everything at once when nothing is spared.
+     */
+    static void sweep(Path procsFile, Collection<Long> spare, Path freezeFile, String frozen, String thawed,
+                      Path killFile) {
+        for (int round = 0; round < 200; round++) {
+            List<Long> left = pids(procsFile).stream().filter(p -> !spare.contains(p)).toList();
+            if (left.isEmpty()) {
+                return;
+            }
+            if (spare.isEmpty() && killFile != null && writeIfPresent(killFile, "1")) {
+                sleep(5);
+                continue;
+            }
+            writeIfPresent(freezeFile, frozen);
+            left.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+            writeIfPresent(freezeFile, thawed);
+            sleep(5);
         }
     }
 

@@ -81,17 +81,8 @@ final class CgroupV1 implements Cgroup {
 
     @Override
     public void killAllExcept(Collection<Long> spare) {
-        for (int round = 0; round < 200; round++) {
-            List<Long> left = members().stream().filter(p -> !spare.contains(p)).toList();
-            if (left.isEmpty()) {
-                return;
-            }
-            // Freeze first so no member can fork while we kill; the spare is thawed with the rest.
-            CgroupFiles.writeIfPresent(freezer.resolve("freezer.state"), "FROZEN");
-            CgroupFiles.kill(left);
-            CgroupFiles.writeIfPresent(freezer.resolve("freezer.state"), "THAWED");
-            CgroupFiles.sleep(5);
-        }
+        CgroupFiles.sweep(pids.resolve("cgroup.procs"), spare, freezer.resolve("freezer.state"), "FROZEN", "THAWED",
+                null);
     }
 
     @Override

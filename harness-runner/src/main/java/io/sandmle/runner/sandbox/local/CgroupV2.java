@@ -67,20 +67,8 @@ final class CgroupV2 implements Cgroup {
 
     @Override
     public void killAllExcept(Collection<Long> spare) {
-        for (int round = 0; round < 200; round++) {
-            List<Long> left = members().stream().filter(p -> !spare.contains(p)).toList();
-            if (left.isEmpty()) {
-                return;
-            }
-            if (spare.isEmpty() && CgroupFiles.writeIfPresent(dir.resolve("cgroup.kill"), "1")) {
-                CgroupFiles.sleep(5);
-                continue;
-            }
-            CgroupFiles.writeIfPresent(dir.resolve("cgroup.freeze"), "1");
-            CgroupFiles.kill(left);
-            CgroupFiles.writeIfPresent(dir.resolve("cgroup.freeze"), "0");
-            CgroupFiles.sleep(5);
-        }
+        CgroupFiles.sweep(dir.resolve("cgroup.procs"), spare, dir.resolve("cgroup.freeze"), "1", "0",
+                dir.resolve("cgroup.kill"));
     }
 
     @Override
