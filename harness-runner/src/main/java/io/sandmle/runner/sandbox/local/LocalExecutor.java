@@ -32,6 +32,12 @@ public final class LocalExecutor implements Executor {
         this.options = options;
     }
 
+    /** An executor for a machine described up front instead of probed (e.g. one without bubblewrap). */
+    public LocalExecutor(LocalOptions options, Machine machine) {
+        this.options = options;
+        this.machine = machine;
+    }
+
     /** What this machine offers, probed once: bubblewrap, the sandbox user, the cgroup layout. */
     public record Machine(Path bwrap, SandboxUser user, Cgroups cgroups) {
     }

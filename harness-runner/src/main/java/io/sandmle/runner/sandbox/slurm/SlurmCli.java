@@ -1,6 +1,7 @@
 package io.sandmle.runner.sandbox.slurm;
 
 import io.sandmle.api.SandboxException;
+import io.sandmle.runner.sandbox.Blocking;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -47,7 +48,7 @@ final class SlurmCli {
         }
         try {
             p.getOutputStream().close();
-            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
+            CompletableFuture<String> err = Blocking.supply(() -> read(p.getErrorStream()));
             String out = read(p.getInputStream());
             if (!p.waitFor(COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 p.destroyForcibly();

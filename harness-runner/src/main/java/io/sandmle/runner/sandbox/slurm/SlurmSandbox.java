@@ -5,6 +5,7 @@ import io.sandmle.api.Limits;
 import io.sandmle.api.Sandbox;
 import io.sandmle.api.SandboxException;
 import io.sandmle.api.SandboxSpec;
+import io.sandmle.runner.sandbox.Blocking;
 import io.sandmle.runner.sandbox.OutputCapture;
 import io.sandmle.runner.sandbox.StepEnd;
 import io.sandmle.runner.sandbox.StepFiles;
@@ -88,7 +89,7 @@ final class SlurmSandbox implements Sandbox {
         String jobId = cli.submit(argv);
         // The wall-time limit is the code's: it starts when the job does, not while it waits in the queue.
         awaitStart(jobId, true);
-        return new Launched(CompletableFuture.supplyAsync(() -> pollUntilFinished(jobId)), () -> cli.cancel(jobId));
+        return new Launched(Blocking.supply(() -> pollUntilFinished(jobId)), () -> cli.cancel(jobId));
     }
 
     private Launched srunStep(Path script) throws SandboxException {

@@ -1,5 +1,6 @@
 package io.sandmle.runner.sandbox.warm;
 
+import io.sandmle.runner.sandbox.Blocking;
 import io.sandmle.runner.sandbox.SandboxPaths;
 import io.sandmle.runner.sandbox.local.Cgroup;
 import io.sandmle.runner.sandbox.local.LocalEpisode;
@@ -41,7 +42,7 @@ final class WarmWorker implements AutoCloseable {
         this.process = process;
         this.control = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
         this.replies = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        this.ready = CompletableFuture.runAsync(this::awaitReady);
+        this.ready = Blocking.run(this::awaitReady);
         drainQuietly(process.getErrorStream());
     }
 
@@ -136,7 +137,7 @@ final class WarmWorker implements AutoCloseable {
         String err = SandboxPaths.STEPS + "/" + FIFO_ERR;
         control.write("RUN " + codeInside + " " + out + " " + err + " " + cpuSeconds + "\n");
         control.flush();
-        return CompletableFuture.supplyAsync(this::readExit);
+        return Blocking.supply(this::readExit);
     }
 
     private Integer readExit() {
