@@ -23,6 +23,9 @@ need_packages() {
   fi
 }
 
+# The node is named after the port, so two local clusters keep apart even in slurmd's cgroup paths.
+node_name() { echo "sandmle$port"; }
+
 stop_pidfile() {
   local f=$1
   [ -f "$f" ] || return 0
@@ -40,6 +43,7 @@ write_config() {
   cpus=$(nproc)
   mem_mb=$(( $(awk '/MemTotal/ {print $2}' /proc/meminfo) / 1024 - 512 ))
   host=$(hostname -s)
+  node=$(node_name)
   mkdir -p "$dir/spool/ctld" "$dir/spool/d" "$dir/log" "$dir/run" "$dir/munge"
   cat >"$dir/slurm.conf" <<EOF
 ClusterName=sandmle-local
@@ -71,10 +75,10 @@ MinJobAge=300
 KillWait=2
 SlurmdTimeout=30
 InactiveLimit=0
-NodeName=$host NodeAddr=127.0.0.1 CPUs=$cpus RealMemory=$mem_mb State=UNKNOWN
-PartitionName=debug Nodes=$host Default=YES MaxTime=INFINITE State=UP
+NodeName=$node NodeHostname=$host NodeAddr=127.0.0.1 CPUs=$cpus RealMemory=$mem_mb State=UNKNOWN
+PartitionName=debug Nodes=$node Default=YES MaxTime=INFINITE State=UP
 EOF
-  # A cgroup.conf silences slurmd's probing even though no cgroup plugin is used.
+  # task/cgroup enforces --mem (RAM and swap); proctrack/cgroup lets scancel reach every process of a job.
   printf "CgroupPlugin=autodetect\nConstrainRAMSpace=yes\nConstrainSwapSpace=yes\nConstrainCores=no\n" >"$dir/cgroup.conf"
   if [ ! -s "$dir/munge/munge.key" ]; then
     dd if=/dev/urandom of="$dir/munge/munge.key" bs=1024 count=1 status=none
@@ -103,7 +107,7 @@ case "$action" in
     munged --force --key-file="$dir/munge/munge.key" --socket="$dir/munge/munge.socket" \
       --pid-file="$dir/run/munged.pid" --log-file="$dir/log/munged.log" --seed-file="$dir/munge/seed"
     slurmctld -c -f "$SLURM_CONF" -L "$dir/log/slurmctld.log"
-    slurmd -f "$SLURM_CONF" -L "$dir/log/slurmd.log"
+    slurmd -N "$(node_name)" -f "$SLURM_CONF" -L "$dir/log/slurmd.log"
     wait_node_idle
     echo "SLURM_CONF=$SLURM_CONF"
     ;;
