@@ -29,21 +29,21 @@ public record MicroTask(Task task, String canary) {
         StringBuilder sample = new StringBuilder("id,target\n");
         for (int i = 0; i < 200; i++) {
             double a = rng.nextGaussian(), b = rng.nextGaussian(), c = rng.nextGaussian(), d = rng.nextGaussian();
-            int y = a + b > 0 ? 1 : 0;
+            String y = a + b > 0 ? "yes" : "no";
             String x = String.format("%d,%.4f,%.4f,%.4f,%.4f", i, a, b, c, d);
             if (i < 150) {
                 train.append(x).append(',').append(y).append('\n');
             } else {
                 test.append(x).append('\n');
                 // The last answer is the canary: a label no public file contains, so a leak is detectable.
-                answers.append(i).append(',').append(i == 199 ? canary : Integer.toString(y)).append('\n');
-                sample.append(i).append(",0\n");
+                answers.append(i).append(',').append(i == 199 ? canary : y).append('\n');
+                sample.append(i).append(",no\n");
             }
         }
         Files.writeString(pub.resolve("train.csv"), train);
         Files.writeString(pub.resolve("test.csv"), test);
         Files.writeString(pub.resolve("sample_submission.csv"), sample);
-        Files.writeString(pub.resolve("description.md"), "# Micro task\nPredict `target` for test.csv; metric accuracy.\n");
+        Files.writeString(pub.resolve("description.md"), "# Micro task\nPredict `target` (yes or no) for test.csv; metric accuracy.\n");
         Files.writeString(priv.resolve("answers.csv"), answers);
         Task task = new Task(Task.SCHEMA_VERSION, "micro-task", "Micro task", "accuracy", false,
                 new Thresholds(0.95, 0.9, 0.85, 0.7), Modality.TABULAR, "binary", "test", Map.of(), root);

@@ -16,6 +16,7 @@ import picocli.CommandLine;
 /** {@code sandmle exec} on a task folder in the synthetic layout, as a user runs it. */
 class ExecCommandTest {
 
+
     @TempDir
     Path tmp;
 
@@ -29,13 +30,14 @@ class ExecCommandTest {
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             exit = SandmleCommand.newCommandLine().execute("exec", "--task", tmp.resolve("task").toString(),
-                    "--episode-dir", tmp.resolve("ep").toString(), code.toString());
+                    "--episode-dir", tmp.resolve("ep").toString(), "--score", code.toString());
         } finally {
             System.setOut(old);
         }
         String shown = out.toString(StandardCharsets.UTF_8);
         assertEquals(0, exit, shown);
         assertTrue(shown.startsWith("[Output]\nwrote 50 predictions"), shown);
+        assertTrue(shown.contains("\nSubmission OK"), "the synthetic suite's grader scored it: " + shown);
         assertTrue(Files.exists(tmp.resolve("ep/work/submission.csv")));
     }
 

@@ -10,7 +10,7 @@ import io.sandmle.api.Grade;
 import io.sandmle.api.Limits;
 import io.sandmle.api.StepRecord;
 import io.sandmle.runner.bench.MicroTask;
-import io.sandmle.runner.sandbox.AccuracyGrader;
+import io.sandmle.runner.sandbox.SyntheticGrader;
 import io.sandmle.runner.sandbox.local.LocalExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +35,7 @@ class SandboxedEnvironmentTest {
         MicroTask micro = MicroTask.create(root.resolve("task"));
         episode = root.resolve("episode");
         executor = new LocalExecutor();
-        env = SandboxedEnvironment.open(micro.task(), new AccuracyGrader(), executor, episode,
+        env = SandboxedEnvironment.open(micro.task(), SyntheticGrader.of(micro.task()), executor, episode,
                 Limits.defaults().withWallTime(Duration.ofSeconds(60)));
     }
 

@@ -53,8 +53,8 @@ abstract class AdversarialSuite {
         micro = MicroTask.create(root.resolve("task"));
         publicDigest = digest(micro.task().publicDir());
         executor = newExecutor();
-        env = SandboxedEnvironment.open(micro.task(), new AccuracyGrader(), executor, root.resolve("ep-attacker"), LIMITS);
-        bystander = SandboxedEnvironment.open(micro.task(), new AccuracyGrader(), executor, root.resolve("ep-bystander"),
+        env = SandboxedEnvironment.open(micro.task(), SyntheticGrader.of(micro.task()), executor, root.resolve("ep-attacker"), LIMITS);
+        bystander = SandboxedEnvironment.open(micro.task(), SyntheticGrader.of(micro.task()), executor, root.resolve("ep-bystander"),
                 LIMITS.withWallTime(Duration.ofSeconds(60)));
     }
 
