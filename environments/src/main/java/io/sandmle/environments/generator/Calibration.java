@@ -8,8 +8,8 @@ import java.util.Map;
  * stronger baselines but does not publish the mapping; this is ours):
  * <ul>
  *   <li>median = the {@code one-feature} rung (a model that sees one column beats half the field);</li>
- *   <li>bronze = the {@code linear} rung;</li>
- *   <li>gold = the {@code interactions} rung, the strongest reference;</li>
+ *   <li>bronze = the {@code linear-half} rung (the tuned linear model trained on half the rows);</li>
+ *   <li>gold = the best of the {@code linear} and {@code interactions} rungs, the strongest reference;</li>
  *   <li>silver = halfway between bronze and gold.</li>
  * </ul>
  * Scores are rounded to 6 decimals so task.json is byte-stable. Monotonicity is not forced here: a ladder
@@ -20,11 +20,24 @@ final class Calibration {
     private Calibration() {
     }
 
-    static Thresholds thresholds(Map<String, Double> ladderScores) {
+    static Thresholds thresholds(Map<String, Double> ladderScores, boolean lowerIsBetter) {
         double median = ladderScores.get("one-feature");
-        double bronze = ladderScores.get("linear");
-        double gold = ladderScores.get("interactions");
+        double bronze = ladderScores.get("linear-half");
+        double gold = best(ladderScores, lowerIsBetter);
         return new Thresholds(round(gold), round((bronze + gold) / 2), round(bronze), round(median));
+    }
+
+    /** The score of the strongest reference: the better of {@code linear} and {@code interactions}. */
+    static double best(Map<String, Double> ladderScores, boolean lowerIsBetter) {
+        double linear = ladderScores.get("linear");
+        double interactions = ladderScores.get("interactions");
+        return better(interactions, linear, lowerIsBetter) ? interactions : linear;
+    }
+
+    /** The rung whose submission is the best reference. */
+    static String bestRung(Map<String, Double> ladderScores, boolean lowerIsBetter) {
+        return better(ladderScores.get("interactions"), ladderScores.get("linear"), lowerIsBetter)
+                ? "interactions" : "linear";
     }
 
     static double round(double v) {

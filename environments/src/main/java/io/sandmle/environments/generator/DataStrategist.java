@@ -72,12 +72,24 @@ final class DataStrategist {
             for (int j = 0; j < dims; j++) {
                 w[o][j] *= scale;
             }
-            inter[o] = (random.chance(0.5) ? 1 : -1) * random.uniform(0.5, 0.8);
+            inter[o] = (random.chance(0.5) ? 1 : -1) * random.uniform(0.8, 1.2);
             bias[o] = random.uniform(-0.2, 0.2);
         }
-        int a = random.nextInt(dims);
-        int b = (a + 1 + random.nextInt(dims - 1)) % dims;
+        // The interaction joins the two dimensions with the largest linear weights, so the strongest single
+        // features are the ones whose product matters: a ladder rung that models interactions can find it.
+        int a = strongest(w[0], -1);
+        int b = strongest(w[0], a);
         return new HiddenRule(w, bias, a, b, inter, noise);
+    }
+
+    private static int strongest(double[] weights, int except) {
+        int best = except == 0 ? 1 : 0;
+        for (int j = 0; j < weights.length; j++) {
+            if (j != except && Math.abs(weights[j]) > Math.abs(weights[best])) {
+                best = j;
+            }
+        }
+        return best;
     }
 
     private static boolean has(String text, String... words) {

@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 /**
  * The ladder of progressively stronger reference solutions, as Python scripts built from one template:
  * {@code prior} (class frequencies or the mean: the trivial baseline), {@code one-feature} (a linear model on
- * the single most correlated feature), {@code linear} (a regularised linear model on every feature) and
+ * the single most correlated feature), {@code linear-half} (the tuned linear model trained on half the rows),
+ * {@code linear} (a regularised linear model on every feature, regularisation tuned by cross-validation) and
  * {@code interactions} (the linear model plus pairwise products of the strongest features). Two controls run
  * with them: {@code leak-probe} (a model that sees only row order, id bits and file sizes) and
  * {@code shuffled-control} (the strongest rung trained on shuffled labels).
@@ -21,7 +22,7 @@ import java.util.stream.Collectors;
 final class ReferenceLadder {
 
     /** The rungs, weakest first; their scores set median, bronze and gold. */
-    static final List<String> RUNGS = List.of("prior", "one-feature", "linear", "interactions");
+    static final List<String> RUNGS = List.of("prior", "one-feature", "linear-half", "linear", "interactions");
     /** The leak and chance controls run beside the rungs. */
     static final List<String> CONTROLS = List.of("leak-probe", "shuffled-control");
     private static final String TEMPLATE = load();

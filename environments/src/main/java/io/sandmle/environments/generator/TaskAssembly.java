@@ -20,6 +20,7 @@ import java.util.function.Function;
  */
 final class TaskAssembly {
 
+    private static final System.Logger LOG = System.getLogger(TaskAssembly.class.getName());
     private final MlDeveloper developer = new MlDeveloper();
     private final MlOpsEngineer mlops = new MlOpsEngineer();
     private final TechnicalWriter writer = new TechnicalWriter();
@@ -61,13 +62,17 @@ final class TaskAssembly {
             }
             scores.put(rung, g.score());
         }
-        Thresholds thresholds = Calibration.thresholds(scores);
+        Thresholds thresholds = Calibration.thresholds(scores, spec.target().lowerIsBetter());
         writer.write(spec, MlOpsEngineer.title(spec), folder);
         if (evaluator) {
             mlops.writeEvaluator(spec.target().metric(), spec.target().lowerIsBetter(), thresholds, folder);
         }
         Task task = mlops.writeTask(spec, folder, thresholds, scores, generator);
         Verifier.Verdict verdict = verifier.verify(folder.root(), graders.apply(task));
+        if (!verdict.ok()) {
+            LOG.log(System.Logger.Level.DEBUG, () -> spec.taskId() + " dropped by " + verdict.failedCheck() + ": "
+                    + verdict.detail());
+        }
         return verdict.ok() ? new GenerationOutcome(spec.taskId(), true, null, folder.root())
                 : drop(spec, folder, verdict.failedCheck());
     }

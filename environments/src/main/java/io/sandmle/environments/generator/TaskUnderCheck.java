@@ -51,6 +51,15 @@ final class TaskUnderCheck {
         return grades.computeIfAbsent(rung, r -> grader.grade(task, folder.ladder(r)));
     }
 
+    /** The scores of every ladder rung (all must be valid: see the {@code reference-ran} check). */
+    Map<String, Double> ladderScores() {
+        Map<String, Double> scores = new java.util.TreeMap<>();
+        for (String rung : ReferenceLadder.RUNGS) {
+            scores.put(rung, ladderGrade(rung).score());
+        }
+        return scores;
+    }
+
     /** The grade of the public sample submission. */
     Grade sampleGrade() {
         return grades.computeIfAbsent("sample", r -> grader.grade(task, folder.publicDir().resolve("sample_submission.csv")));

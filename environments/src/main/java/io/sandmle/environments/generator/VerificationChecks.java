@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -175,11 +174,8 @@ final class VerificationChecks {
 
         @Override
         public Optional<String> problem(TaskUnderCheck t) {
-            Map<String, Double> scores = new TreeMap<>();
-            for (String rung : ReferenceLadder.RUNGS) {
-                scores.put(rung, t.ladderGrade(rung).score());
-            }
-            Thresholds expected = Calibration.thresholds(scores);
+            Map<String, Double> scores = t.ladderScores();
+            Thresholds expected = Calibration.thresholds(scores, t.task().lowerIsBetter());
             return expected.equals(t.task().thresholds()) ? Optional.empty()
                     : Optional.of("task.json thresholds " + t.task().thresholds() + " differ from the ladder's " + expected);
         }
@@ -198,7 +194,7 @@ final class VerificationChecks {
             if (!sample.valid()) {
                 return Optional.of("the sample submission is not valid: " + sample.reason());
             }
-            double best = t.ladderGrade("interactions").score();
+            double best = Calibration.best(t.ladderScores(), t.task().lowerIsBetter());
             return Calibration.better(best, sample.score(), t.task().lowerIsBetter()) ? Optional.empty()
                     : Optional.of("the best reference (" + best + ") does not beat the sample submission (" + sample.score() + ")");
         }
@@ -229,7 +225,7 @@ final class VerificationChecks {
 
         @Override
         public Optional<String> problem(TaskUnderCheck t) throws IOException {
-            Path best = t.folder().ladder("interactions");
+            Path best = t.folder().ladder(Calibration.bestRung(t.ladderScores(), t.task().lowerIsBetter()));
             Double first = TaskUnderCheck.score(t.grader().grade(t.task(), best));
             Double second = TaskUnderCheck.score(t.grader().grade(t.task(), best));
             List<String> lines = new ArrayList<>(Files.readAllLines(best));
@@ -317,7 +313,8 @@ final class VerificationChecks {
             if (!Files.isRegularFile(evaluator)) {
                 return Optional.empty();
             }
-            Path best = t.folder().ladder("interactions").toAbsolutePath();
+            String bestRung = Calibration.bestRung(t.ladderScores(), t.task().lowerIsBetter());
+            Path best = t.folder().ladder(bestRung).toAbsolutePath();
             Process p = new ProcessBuilder(io.sandmle.api.SandboxSpec.DEFAULT_PYTHON, "evaluator.py",
                     "--submission_path", best.toString()).directory(t.publicDir().toFile()).redirectErrorStream(true)
                     .start();
@@ -326,7 +323,7 @@ final class VerificationChecks {
                 return Optional.of("evaluator.py failed: " + out.strip());
             }
             double score = Json.mapper().readTree(out).get("score").asDouble();
-            double expected = t.ladderGrade("interactions").score();
+            double expected = t.ladderGrade(bestRung).score();
             return Math.abs(score - expected) <= 1e-6 * Math.max(1, Math.abs(expected)) ? Optional.empty()
                     : Optional.of("evaluator.py scores " + score + " where the grader scores " + expected);
         }
