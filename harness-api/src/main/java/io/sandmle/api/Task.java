@@ -39,16 +39,25 @@ public record Task(
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
     }
 
+    /**
+     * Attribute naming the public folder relative to {@link #root} when it is not
+     * {@code prepared/public} (MLE-Dojo's layout uses {@code data/public}).
+     */
+    public static final String PUBLIC_SUBDIR = "layout.public";
+
+    /** Attribute naming the private folder relative to {@link #root}; default {@code prepared/private}. */
+    public static final String PRIVATE_SUBDIR = "layout.private";
+
     /** The files an agent may read: description, training data, sample submission. */
     @JsonIgnore
     public Path publicDir() {
-        return root.resolve("prepared").resolve("public");
+        return root.resolve(attributes.getOrDefault(PUBLIC_SUBDIR, "prepared/public"));
     }
 
     /** The hidden answers; never visible to agent code. */
     @JsonIgnore
     public Path privateDir() {
-        return root.resolve("prepared").resolve("private");
+        return root.resolve(attributes.getOrDefault(PRIVATE_SUBDIR, "prepared/private"));
     }
 
     /** A copy of this task rooted at another folder (used when reading task.json from disk). */

@@ -11,15 +11,20 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "sandmle", mixinStandardHelpOptions = true, version = "sandmle 0.1.0",
         description = "Train and evaluate machine-learning-engineering agents on micro-scale synthetic tasks.",
-        subcommands = {PluginsCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {PluginsCommand.class, DoctorCommand.class, ConfigCommand.class, GradeSampleCommand.class,
+                GradeCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the work ran but failed", "2:bad usage or bad input",
                 "3:the environment lacks something (tool, cluster, endpoint)"})
 public final class SandmleCommand implements Runnable {
 
+    /** Exit code 0: the command did what was asked. */
     public static final int OK = 0;
+    /** Exit code 1: the work ran but failed (a check, a grade, a test). */
     public static final int FAILED = 1;
+    /** Exit code 2: bad usage or bad input (config, paths, conflicting plugins); the message says what to fix. */
     public static final int BAD_INPUT = 2;
+    /** Exit code 3: the environment lacks something (tool, package, cluster, endpoint); see {@code sandmle doctor}. */
     public static final int ENVIRONMENT = 3;
 
     @CommandLine.Spec
@@ -27,7 +32,7 @@ public final class SandmleCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     public static void main(String[] args) {

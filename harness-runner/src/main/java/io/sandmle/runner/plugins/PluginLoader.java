@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.stream.Stream;
 
@@ -32,8 +33,13 @@ public final class PluginLoader {
     public static List<Extension> load(List<Path> pluginPaths) {
         ClassLoader loader = classLoaderFor(pluginPaths);
         Map<String, Extension> byKindAndName = new LinkedHashMap<>();
-        for (HarnessPlugin plugin : ServiceLoader.load(HarnessPlugin.class, loader)) {
-            plugin.register(new Collector(plugin, byKindAndName));
+        try {
+            for (HarnessPlugin plugin : ServiceLoader.load(HarnessPlugin.class, loader)) {
+                plugin.register(new Collector(plugin, byKindAndName));
+            }
+        } catch (ServiceConfigurationError | LinkageError e) {
+            throw new IllegalArgumentException("A plugin cannot be loaded (" + e.getMessage() + "); rebuild its jar "
+                    + "against this harness-api or remove it from " + pluginPaths + ".", e);
         }
         return List.copyOf(byKindAndName.values());
     }

@@ -1,0 +1,67 @@
+package io.sandmle.environments.metrics;
+
+import io.sandmle.api.ColumnTable;
+import io.sandmle.api.Metric;
+import io.sandmle.environments.grading.PandasValues;
+
+/**
+ * A {@link Metric} with a fixed name and direction. Truth and prediction tables hold the target
+ * columns only (no id), rows already aligned, in the same column order.
+ */
+public abstract class NamedMetric implements Metric {
+
+    private final String name;
+    private final boolean lowerIsBetter;
+
+    protected NamedMetric(String name, boolean lowerIsBetter) {
+        this.name = name;
+        this.lowerIsBetter = lowerIsBetter;
+    }
+
+    @Override
+    public final String name() {
+        return name;
+    }
+
+    @Override
+    public final boolean lowerIsBetter() {
+        return lowerIsBetter;
+    }
+
+    /** Every column of {@code t} as float64, named in errors by the column name. */
+    protected static double[][] numericColumns(ColumnTable t) {
+        double[][] out = new double[t.names().size()][];
+        for (int c = 0; c < out.length; c++) {
+            out[c] = PandasValues.numeric(t.columns().get(c), t.names().get(c));
+        }
+        return out;
+    }
+
+    /** Both tables must have the same number of columns, at least one. */
+    protected static void sameShape(ColumnTable truth, ColumnTable predicted) {
+        if (truth.names().isEmpty() || truth.names().size() != predicted.names().size()) {
+            throw new IllegalArgumentException("The prediction has " + predicted.names().size()
+                    + " target columns but the answers have " + truth.names().size() + ".");
+        }
+    }
+
+    /**
+     * One label per row: the single column itself, or the row's values joined when there are
+     * several (so that a row counts as right only when every column is, as for multi-label accuracy).
+     */
+    protected static String[] rowLabels(ColumnTable t) {
+        if (t.names().size() == 1) {
+            return t.columns().get(0);
+        }
+        String[] out = new String[t.rows()];
+        StringBuilder sb = new StringBuilder();
+        for (int r = 0; r < out.length; r++) {
+            sb.setLength(0);
+            for (String[] col : t.columns()) {
+                sb.append(col[r]).append('\u0001');
+            }
+            out[r] = sb.toString();
+        }
+        return out;
+    }
+}

@@ -1,0 +1,52 @@
+package io.sandmle.runner.cli;
+
+import io.sandmle.runner.config.ExecutorConfig;
+import io.sandmle.runner.doctor.Doctor;
+import io.sandmle.runner.doctor.Finding;
+import io.sandmle.runner.doctor.Machine;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code sandmle doctor}: what this machine has and lacks, each gap with the command that fixes it. */
+@Command(name = "doctor", mixinStandardHelpOptions = true,
+        description = {"Check java, the Python interpreter and its ML libraries, bubblewrap, Slurm, the database, "
+                + "disk space and the report tools.",
+                "Each missing piece is one line ending with the command that fixes it. Tools are found through PATH."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:everything required is present (warnings may remain)",
+                "3:something required is missing"})
+public final class DoctorCommand implements Callable<Integer> {
+
+    @Option(names = "--python", paramLabel = "<interpreter>",
+            description = "The interpreter agent code runs in (default: ${DEFAULT-VALUE}).")
+    Path python = ExecutorConfig.DEFAULT_PYTHON;
+
+    @Option(names = "--runs-dir", paramLabel = "<dir>", description = "Where run folders go (default: ${DEFAULT-VALUE}).")
+    Path runsDir = Path.of("runs");
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        List<Finding> findings = Doctor.standard(python, runsDir).examine(Machine.current());
+        findings.forEach(f -> out.println(f.line()));
+        long missing = findings.stream().filter(f -> f.status() == Finding.Status.MISSING).count();
+        long warnings = findings.stream().filter(f -> f.status() == Finding.Status.WARN).count();
+        if (missing > 0) {
+            out.printf("%d required piece(s) missing: run the fix commands above, or provision/provision.sh runtime.%n",
+                    missing);
+            return SandmleCommand.ENVIRONMENT;
+        }
+        out.println(warnings == 0 ? "Everything is in place."
+                : "Everything required is in place; " + warnings + " optional piece(s) missing (see WARN lines).");
+        return SandmleCommand.OK;
+    }
+}

@@ -1,0 +1,193 @@
+package io.sandmle.runner.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sandmle.api.ExtensionKind;
+import io.sandmle.api.Grade;
+import io.sandmle.api.Task;
+import io.sandmle.api.TaskSuite;
+import io.sandmle.runner.plugins.Extensions;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code sandmle bench grading}: grades a text-normalization-sized submission (string accuracy,
+ * ~1M rows) and a ROC-AUC submission (100k rows) through the mle-bench-lite suite, and the same
+ * grading with pandas + scikit-learn under Python on the same files; prints medians and ratios.
+ * Each Java repetition builds a fresh grader, so both sides read both CSV files every time.
+ */
+@Command(name = "grading", mixinStandardHelpOptions = true,
+        description = "Time MLE-bench grading in Java against pandas + scikit-learn on the same generated files.")
+public final class GradingBench implements Callable<Integer> {
+
+    private static final String TEXT_NORM = "text-normalization-challenge-english-language";
+    private static final String TPS_MAY = "tabular-playground-series-may-2022";
+
+    @Option(names = "--rows", defaultValue = "993465", description = "Rows of the text-normalization submission (default: the real answers' size).")
+    int rows;
+
+    @Option(names = "--auc-rows", defaultValue = "100000", description = "Rows of the ROC-AUC submission.")
+    int aucRows;
+
+    @Option(names = "--repeats", defaultValue = "7", description = "Timed repetitions per side (after 2 Java warm-ups).")
+    int repeats;
+
+    @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "Interpreter with pandas and scikit-learn.")
+    String python;
+
+    @Mixin
+    PluginPathOption pluginPath;
+
+    @Override
+    public Integer call() throws Exception {
+        Path work = Files.createTempDirectory("sandmle-bench-grading");
+        try {
+            Random rnd = new Random(42);
+            Path textSub = writeTextNormalization(work, rnd);
+            Path aucSub = writeAuc(work, rnd);
+            Extensions extensions = pluginPath.load();
+            TaskSuite suite = extensions.create(ExtensionKind.SUITE, "mle-bench-lite");
+            List<Task> tasks = suite.load(work.resolve("data"), Map.of("competitions", TEXT_NORM + "," + TPS_MAY));
+            System.out.printf("%-34s %9s %12s %14s %8s  %s%n", "bench", "rows", "java median", "python median",
+                    "speed-up", "scores (java / python)");
+            for (Task task : tasks) {
+                boolean text = task.id().equals(TEXT_NORM);
+                Path sub = text ? textSub : aucSub;
+                double[] java = timeJava(suite, task, sub);
+                Grade g = suite.grader(task).grade(task, sub);
+                JsonNode py = timePython(text ? "accuracy" : "auc", sub,
+                        task.privateDir().resolve(text ? "answers.csv" : "test.csv"), text ? "id" : "id",
+                        text ? "after" : "target");
+                double[] pySeconds = new double[py.get("seconds").size()];
+                for (int i = 0; i < pySeconds.length; i++) {
+                    pySeconds[i] = py.get("seconds").get(i).asDouble() * 1000;
+                }
+                double j = BenchCommand.median(java);
+                double p = BenchCommand.median(pySeconds);
+                System.out.printf(Locale.ROOT, "%-34s %,9d %9.0f ms %11.0f ms %7.1fx  %s / %s%n",
+                        text ? "text-normalization (accuracy)" : "tabular-may-2022 (roc-auc)", text ? rows : aucRows, j,
+                        p, p / j, g.score(), py.get("score").asText());
+            }
+            System.out.printf("medians of %d repetitions per side; Java after 2 warm-up runs, Python timed in-process"
+                    + " (imports excluded); %d cores%n", repeats, Runtime.getRuntime().availableProcessors());
+            return SandmleCommand.OK;
+        } finally {
+            try (Stream<Path> walk = Files.walk(work)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    private double[] timeJava(TaskSuite suite, Task task, Path submission) {
+        double[] ms = new double[repeats];
+        for (int r = -2; r < repeats; r++) {
+            long start = System.nanoTime();
+            Grade g = suite.grader(task).grade(task, submission);
+            long elapsed = System.nanoTime() - start;
+            if (!g.valid()) {
+                throw new IllegalStateException("the benchmark submission was graded invalid: " + g.reason());
+            }
+            if (r >= 0) {
+                ms[r] = elapsed / 1e6;
+            }
+        }
+        return ms;
+    }
+
+    private JsonNode timePython(String kind, Path sub, Path answers, String id, String target) throws Exception {
+        Path script = Files.createTempFile("grading_baseline", ".py");
+        try (InputStream in = GradingBench.class.getResourceAsStream("grading_baseline.py")) {
+            Files.copy(in, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        try {
+            Process p = new ProcessBuilder(python, script.toString(), kind, sub.toString(), answers.toString(), id, target,
+                    String.valueOf(repeats)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
+                throw new IllegalStateException(python + " could not run the pandas baseline; install python3-pandas and"
+                        + " python3-sklearn or pass --python");
+            }
+            return GradingOptions.JSON.readTree(new String(out, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(script);
+        }
+    }
+
+    /** answers.csv and a submission (same ids, 93% right) in MLE-bench's prepared layout. */
+    private Path writeTextNormalization(Path work, Random rnd) throws IOException {
+        Path priv = work.resolve("data").resolve(TEXT_NORM).resolve("prepared/private");
+        Files.createDirectories(priv);
+        Files.createDirectories(work.resolve("data").resolve(TEXT_NORM).resolve("prepared/public"));
+        List<String> vocabulary = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            vocabulary.add(i % 97 == 0 ? "\"" + word(rnd) + ", " + word(rnd) + "\"" : word(rnd));
+        }
+        vocabulary.add("sil.");
+        Path sub = work.resolve("text_submission.csv");
+        try (BufferedWriter a = Files.newBufferedWriter(priv.resolve("answers.csv"));
+             BufferedWriter s = Files.newBufferedWriter(sub)) {
+            a.write("id,after\n");
+            s.write("id,after\n");
+            for (int i = 0; i < rows; i++) {
+                String id = (i / 12) + "_" + (i % 12);
+                String after = vocabulary.get(rnd.nextInt(vocabulary.size()));
+                a.write(id + "," + after + "\n");
+                s.write(id + "," + (rnd.nextInt(100) < 93 ? after : "wrong") + "\n");
+            }
+        }
+        return sub;
+    }
+
+    /** test.csv (id,target) and a probability submission with shuffled rows. */
+    private Path writeAuc(Path work, Random rnd) throws IOException {
+        Path priv = work.resolve("data").resolve(TPS_MAY).resolve("prepared/private");
+        Files.createDirectories(priv);
+        Files.createDirectories(work.resolve("data").resolve(TPS_MAY).resolve("prepared/public"));
+        Path sub = work.resolve("auc_submission.csv");
+        int[] target = new int[aucRows];
+        try (BufferedWriter a = Files.newBufferedWriter(priv.resolve("test.csv"))) {
+            a.write("id,target\n");
+            for (int i = 0; i < aucRows; i++) {
+                target[i] = rnd.nextInt(2);
+                a.write((900000 + i) + "," + target[i] + "\n");
+            }
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < aucRows; i++) {
+            order.add(i);
+        }
+        java.util.Collections.shuffle(order, rnd);
+        try (BufferedWriter s = Files.newBufferedWriter(sub)) {
+            s.write("id,target\n");
+            for (int i : order) {
+                double p = Math.min(1, Math.max(0, 0.35 * target[i] + 0.65 * rnd.nextDouble()));
+                s.write((900000 + i) + "," + p + "\n");
+            }
+        }
+        return sub;
+    }
+
+    private static String word(Random rnd) {
+        StringBuilder sb = new StringBuilder();
+        int len = 2 + rnd.nextInt(9);
+        for (int i = 0; i < len; i++) {
+            sb.append((char) ('a' + rnd.nextInt(26)));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,38 @@
+package io.sandmle.runner.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The tables of {@code run.duckdb}. Episode rows keep the full record as JSON (what {@link RunStore}
+ * reads back) plus flat columns for SQL and Parquet readers; {@code seq} keeps append order.
+ */
+final class StoreSchema {
+
+    /** Schema version of the index, stored in {@code store_info}. */
+    static final int VERSION = 1;
+    /** The tables exported to Parquet. */
+    static final List<String> TABLES = List.of("episodes", "curves");
+
+    private StoreSchema() {
+    }
+
+    static void create(Connection db) throws SQLException {
+        try (Statement s = db.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS store_info (key VARCHAR PRIMARY KEY, value VARCHAR)");
+            s.execute("INSERT OR IGNORE INTO store_info VALUES ('schema_version', '" + VERSION + "')");
+            s.execute("CREATE SEQUENCE IF NOT EXISTS episode_order");
+            s.execute("CREATE TABLE IF NOT EXISTS episodes ("
+                    + "seq BIGINT DEFAULT nextval('episode_order'), episode_id VARCHAR PRIMARY KEY, run_id VARCHAR, "
+                    + "system VARCHAR, suite VARCHAR, task_id VARCHAR, category VARCHAR, seed BIGINT, valid BOOLEAN, "
+                    + "score DOUBLE, medal VARCHAR, above_median BOOLEAN, human_rank DOUBLE, reward DOUBLE, "
+                    + "end_reason VARCHAR, wall_millis BIGINT, turns INTEGER, "
+                    + "committed_at TIMESTAMP DEFAULT current_timestamp, record_json VARCHAR)");
+            s.execute("CREATE SEQUENCE IF NOT EXISTS curve_order");
+            s.execute("CREATE TABLE IF NOT EXISTS curves (seq BIGINT DEFAULT nextval('curve_order'), "
+                    + "run_id VARCHAR, system VARCHAR, step INTEGER, metric VARCHAR, value DOUBLE)");
+        }
+    }
+}
