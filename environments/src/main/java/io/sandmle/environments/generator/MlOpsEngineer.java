@@ -40,11 +40,10 @@ final class MlOpsEngineer {
         attributes.put("dna_task_type", spec.dna().taskType());
         attributes.put("dna_metric", spec.dna().metric());
         attributes.put("id_column", t.idColumn());
+        // The strongest reference as a standalone script, for benchmarks that time "the same solution".
+        attributes.put("reference_solution", "reference/solution_interactions.py");
         attributes.put("target_columns", String.join(",", t.submissionColumns()));
         attributes.put("train_target_columns", String.join(",", t.trainColumns()));
-        if (t.kind() == TargetKind.RANKED_LABELS) {
-            attributes.put("k", "3");
-        }
         scores.forEach((rung, s) -> attributes.put("reference_score." + rung,
                 String.format(Locale.ROOT, "%.6f", s)));
         attributes.put("content_sha256", contentHash(folder));

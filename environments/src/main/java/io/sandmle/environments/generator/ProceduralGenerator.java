@@ -7,6 +7,7 @@ import io.sandmle.api.GenerationRequest;
 import io.sandmle.api.Grader;
 import io.sandmle.api.Scale;
 import io.sandmle.api.Task;
+import io.sandmle.environments.suites.SyntheticSuite;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ public final class ProceduralGenerator implements EnvironmentGenerator {
     private final TaskAssembly assembly;
 
     public ProceduralGenerator() {
-        this(task -> new InterimGrader());
+        this(task -> new SyntheticSuite().grader(task));
     }
 
     ProceduralGenerator(Function<Task, Grader> graders) {

@@ -30,7 +30,7 @@ final class TargetDesign {
             }
             case "ranking" -> {
                 List<String> names = classes(domain, dna.classes() == 0 ? 5 : dna.classes(), 4, 6);
-                yield schema("ranking", "map-at-k", TargetKind.RANKED_LABELS, id, List.of(labelColumn),
+                yield schema("ranking", "map-at-3", TargetKind.RANKED_LABELS, id, List.of(labelColumn),
                         List.of(labelColumn), names, false);
             }
             case "seq2seq" -> {

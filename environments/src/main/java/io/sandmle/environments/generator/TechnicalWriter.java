@@ -26,7 +26,7 @@ final class TechnicalWriter {
             Map.entry("rmsle", "root mean squared logarithmic error (averaged over the target columns when there are several); lower is better"),
             Map.entry("mae", "mean absolute error; lower is better"),
             Map.entry("r2", "coefficient of determination R²; higher is better"),
-            Map.entry("map-at-k", "mean average precision at 3: list up to three labels, best first; higher is better"));
+            Map.entry("map-at-3", "mean average precision at 3: list up to three labels, best first; higher is better"));
 
     void write(TaskSpec spec, String title, TaskFolder folder) throws IOException {
         TargetSchema t = spec.target();

@@ -324,7 +324,8 @@ final class VerificationChecks {
             }
             double score = Json.mapper().readTree(out).get("score").asDouble();
             double expected = t.ladderGrade(bestRung).score();
-            return Math.abs(score - expected) <= 1e-6 * Math.max(1, Math.abs(expected)) ? Optional.empty()
+            // The grader rounds to 5 decimals as MLE-bench does; the evaluator prints full precision.
+            return Math.abs(score - expected) <= 1e-5 * Math.max(1, Math.abs(expected)) ? Optional.empty()
                     : Optional.of("evaluator.py scores " + score + " where the grader scores " + expected);
         }
     }

@@ -73,7 +73,7 @@ def score(truth, sub):
         return f1_macro(t[cols[0]].astype(str).values, p[cols[0]].astype(str).values)
     if METRIC == "qwk":
         return qwk(t[cols[0]].astype(int).values, p[cols[0]].astype(int).values)
-    if METRIC == "map-at-k":
+    if METRIC == "map-at-3":
         total = 0.0
         for truth_label, ranked in zip(t[cols[0]].astype(str), p[cols[0]].astype(str)):
             guesses = ranked.split()[:3]

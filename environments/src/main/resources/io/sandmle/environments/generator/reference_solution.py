@@ -16,7 +16,7 @@ OUTPUT = "__OUTPUT__"
 
 
 def public_dir():
-    candidates = [os.environ.get("SANDMLE_PUBLIC_DIR"), os.environ.get("SANDMLE_INPUT_DIR"), "/input", "/data",
+    candidates = [os.environ.get("SANDMLE_DATA_DIR"), "/data", "/input",
                   "/task/public", "./input", "../input", "."]
     for c in candidates:
         if c and os.path.isfile(os.path.join(c, "train.csv")) and os.path.isfile(os.path.join(c, "test.csv")):

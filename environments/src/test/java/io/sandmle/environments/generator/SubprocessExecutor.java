@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Test-scope stand-in for the sandbox helper's {@code local} executor: runs each step as a plain
  * {@code /usr/bin/python3} process in the work folder, telling it where the public files are through
- * {@code SANDMLE_PUBLIC_DIR}. No isolation: only for the generator's own tests.
+ * {@code SANDMLE_DATA_DIR}. No isolation: only for the generator's own tests.
  */
 final class SubprocessExecutor implements Executor {
 
@@ -28,7 +28,7 @@ final class SubprocessExecutor implements Executor {
                     Files.writeString(script, code);
                     ProcessBuilder pb = new ProcessBuilder(spec.python(), script.toString())
                             .directory(spec.workDir().toFile());
-                    pb.environment().put("SANDMLE_PUBLIC_DIR", spec.inputDir().toString());
+                    pb.environment().put("SANDMLE_DATA_DIR", spec.inputDir().toString());
                     Path err = Files.createTempFile(spec.workDir(), "stderr-", ".txt");
                     pb.redirectError(err.toFile());
                     Process p = pb.start();
