@@ -22,7 +22,10 @@ import javax.imageio.ImageIO;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 
-/** The verifier's checks, in the order they run (cheap file checks first, grading checks after). */
+/**
+ * The verifier's checks, in the order they run: file checks, then leak checks (which compare the controls
+ * with task.json's thresholds), then the threshold and grading checks.
+ */
 final class VerificationChecks {
 
     private VerificationChecks() {
@@ -30,9 +33,9 @@ final class VerificationChecks {
 
     static List<Check> all() {
         return List.of(new FilesParse(), new AnswersPrivate(), new TrainingRows(), new ReferenceRan(),
+                new NoMetadataLeak(), new ShuffledLabelsAtChance(), new NoLeakInDescription(),
                 new ThresholdsMonotone(), new ThresholdsMatchLadder(), new BeatsSampleSubmission(),
-                new TrivialBelowMedian(), new GradingDeterministic(), new NoMetadataLeak(),
-                new ShuffledLabelsAtChance(), new NoLeakInDescription(), new EvaluatorAgrees());
+                new TrivialBelowMedian(), new GradingDeterministic(), new EvaluatorAgrees());
     }
 
     /** Every CSV is rectangular, every PNG and WAV decodes, the description is there. */
