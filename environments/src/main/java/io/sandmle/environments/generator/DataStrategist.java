@@ -26,7 +26,7 @@ final class DataStrategist {
         String id = String.format(Locale.ROOT, "%s-%s-%s", domain.name(), shortName(dna.seedId()),
                 new SeededRandom(taskSeed).hexId(6));
         return new TaskSpec(id, dna, domain, dna.modality(), target, rule, mutations, train, test, Scale.MICRO,
-                taskSeed);
+                taskSeed, new TaskSpec.Origin(seed, index));
     }
 
     /**
@@ -41,7 +41,7 @@ final class DataStrategist {
         };
         int train = filePerRow ? 20_000 : 20_000 * random.between(1, 5);
         return new TaskSpec(micro.taskId() + "-full", micro.dna(), micro.domain(), micro.modality(), micro.target(),
-                micro.rule(), micro.mutations(), train, 5_000, Scale.FULL, micro.seed());
+                micro.rule(), micro.mutations(), train, 5_000, Scale.FULL, micro.seed(), micro.origin());
     }
 
     private static Mutations mutations(TaskDna dna, SeededRandom random) {

@@ -31,6 +31,8 @@ final class MlOpsEngineer {
         Map<String, String> attributes = new TreeMap<>();
         attributes.put("seed_id", spec.dna().seedId());
         attributes.put("domain", spec.domain().name());
+        attributes.put("seed", Long.toString(spec.origin().requestSeed()));
+        attributes.put("index", Integer.toString(spec.origin().index()));
         attributes.put("generator", generator);
         attributes.put("generator_version", GENERATOR_VERSION);
         attributes.put("scale", spec.scale().name().toLowerCase(Locale.ROOT));

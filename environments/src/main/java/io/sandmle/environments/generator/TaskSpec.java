@@ -18,9 +18,14 @@ import io.sandmle.api.TaskDna;
  * @param testRows  test rows
  * @param scale     micro or full twin
  * @param seed      the seed every later random draw derives from
+ * @param origin    the request seed and task index the spec was planned from (for reproduction)
  */
 record TaskSpec(String taskId, TaskDna dna, Domain domain, Modality modality, TargetSchema target, HiddenRule rule,
-                Mutations mutations, int trainRows, int testRows, Scale scale, long seed) {
+                Mutations mutations, int trainRows, int testRows, Scale scale, long seed, Origin origin) {
+
+    /** Where a spec came from: {@code DataStrategist.plan(dna, requestSeed, index)}. */
+    record Origin(long requestSeed, int index) {
+    }
 
     /** A random stream for one purpose, independent of the order other streams are used in. */
     SeededRandom random(String purpose) {
