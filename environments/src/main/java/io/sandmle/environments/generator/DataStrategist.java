@@ -14,19 +14,40 @@ final class DataStrategist {
 
     /** Plans task number {@code index} for a seed; the same (dna, seed, index) always gives the same plan. */
     TaskSpec plan(TaskDna dna, long seed, int index) {
+        return plan(dna, seed, index, null);
+    }
+
+    /**
+     * Plans a task, taking the domain, mutations and size from {@code proposal} when one is given (the LLM Data
+     * Strategist's choices); the hidden rule is always drawn from the seeded random stream.
+     */
+    TaskSpec plan(TaskDna dna, long seed, int index, Proposal proposal) {
         long taskSeed = SeededRandom.derive(seed, dna.seedId() + "#" + index);
         SeededRandom random = new SeededRandom(taskSeed);
-        Domain domain = Domain.pick(random);
+        Domain picked = Domain.pick(random);
+        Domain domain = proposal == null ? picked : proposal.domain();
         TargetSchema target = TargetDesign.design(dna, domain, random);
-        Mutations mutations = mutations(dna, random);
+        Mutations drawn = mutations(dna, random);
+        Mutations mutations = proposal == null ? drawn : proposal.mutations();
         int latentDims = dna.modality() == Modality.GRAPH ? 4 : random.between(4, 6);
         HiddenRule rule = rule(target.ruleOutputs(), latentDims, mutations.noise(), random);
-        int train = random.between(50, 200);
+        int drawnRows = random.between(50, 200);
+        int train = proposal == null ? drawnRows : proposal.trainRows();
         int test = Math.max(150, Math.min(400, 2 * train));
         String id = String.format(Locale.ROOT, "%s-%s-%s", domain.name(), shortName(dna.seedId()),
                 new SeededRandom(taskSeed).hexId(6));
         return new TaskSpec(id, dna, domain, dna.modality(), target, rule, mutations, train, test, Scale.MICRO,
                 taskSeed, new TaskSpec.Origin(seed, index));
+    }
+
+    /**
+     * A Data Strategist's choices for one task.
+     *
+     * @param domain    the application domain
+     * @param mutations the adversarial mutations
+     * @param trainRows training rows, 50–200
+     */
+    record Proposal(Domain domain, Mutations mutations, int trainRows) {
     }
 
     /**

@@ -10,6 +10,7 @@ public final class GeneratorPlugin implements HarnessPlugin {
     @Override
     public void register(ExtensionRegistry registry) {
         registry.add(ExtensionKind.GENERATOR, "procedural", ProceduralGenerator.class);
+        registry.add(ExtensionKind.GENERATOR, "llm", LlmGenerator.class);
         registry.add(ExtensionKind.SEED_CATALOG, "builtin", BuiltInSeedCatalog.class);
     }
 }

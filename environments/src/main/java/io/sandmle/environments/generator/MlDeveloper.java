@@ -73,10 +73,10 @@ final class MlDeveloper {
     }
 
     /**
-     * Runs the whole ladder and the two controls in one sandbox step and stores their submissions under
-     * {@code reference/ladder/}. Returns the step's result (the caller drops the task if it failed).
+     * Runs a ladder script (every rung and both controls, in one sandbox step) and stores the submissions it
+     * wrote under {@code reference/ladder/}. Returns the step's result (the caller drops the task if it failed).
      */
-    ExecResult runLadder(TaskSpec spec, TaskFolder folder, Executor executor) throws IOException {
+    ExecResult runLadder(TaskSpec spec, TaskFolder folder, String script, Executor executor) throws IOException {
         Path work = Files.createTempDirectory("sandmle-ladder-");
         try {
             Limits limits = Limits.defaults().withWallTime(Duration.ofMinutes(spec.scale() == io.sandmle.api.Scale.MICRO
@@ -84,11 +84,12 @@ final class MlDeveloper {
             ExecResult result;
             try (Sandbox sandbox = executor.open(new SandboxSpec(work, folder.publicDir(), SandboxSpec.DEFAULT_PYTHON,
                     limits, false))) {
-                result = sandbox.run(ReferenceLadder.verificationScript(spec.target()));
+                result = sandbox.run(script);
             } catch (SandboxException e) {
                 return new ExecResult(ExecResult.SCHEMA_VERSION, -1, "", e.getMessage(), 0, 0, 0, false,
                         "the sandbox could not run the reference ladder: " + e.getMessage());
             }
+            TaskFolder.deleteTree(folder.ladderDir());
             Path ladder = Files.createDirectories(folder.ladderDir());
             for (String rung : allRuns()) {
                 Path produced = work.resolve("ladder_" + rung + ".csv");

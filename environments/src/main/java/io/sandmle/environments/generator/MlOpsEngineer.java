@@ -57,6 +57,11 @@ final class MlOpsEngineer {
 
     /** A SandMLE-style {@code evaluator.py} beside the public files (it reads answers from ../private/). */
     void writeEvaluator(String metric, boolean lowerIsBetter, Thresholds th, TaskFolder folder) throws IOException {
+        Files.writeString(folder.publicDir().resolve("evaluator.py"), evaluatorSource(metric, lowerIsBetter, th));
+    }
+
+    /** The evaluator's Python source for a metric, direction and thresholds. */
+    static String evaluatorSource(String metric, boolean lowerIsBetter, Thresholds th) throws IOException {
         String template;
         try (InputStream in = MlOpsEngineer.class.getResourceAsStream("evaluator.py")) {
             template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -65,7 +70,7 @@ final class MlOpsEngineer {
                 .replace("__LOWER__", lowerIsBetter ? "True" : "False")
                 .replace("__GOLD__", Double.toString(th.gold())).replace("__SILVER__", Double.toString(th.silver()))
                 .replace("__BRONZE__", Double.toString(th.bronze())).replace("__MEDIAN__", Double.toString(th.median()));
-        Files.writeString(folder.publicDir().resolve("evaluator.py"), code);
+        return code;
     }
 
     static String title(TaskSpec spec) {

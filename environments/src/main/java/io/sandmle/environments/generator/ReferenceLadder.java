@@ -32,17 +32,23 @@ final class ReferenceLadder {
 
     /** One script that runs every rung and control in a single sandbox step, writing {@code ladder_<rung>.csv}. */
     static String verificationScript(TargetSchema target) {
+        return verificationScript(contract(target));
+    }
+
+    /** The same, from the task contract JSON (what the LLM ML Developer is shown). */
+    static String verificationScript(String contractJson) {
         List<String> all = new java.util.ArrayList<>(RUNGS);
         all.addAll(CONTROLS);
-        return script(target, all, "ladder_{rung}.csv");
+        return script(contractJson, all, "ladder_{rung}.csv");
     }
 
     /** A standalone solution for one rung, writing {@code submission.csv} as an agent would. */
     static String solution(TargetSchema target, String rung) {
-        return script(target, List.of(rung), "submission.csv");
+        return script(contract(target), List.of(rung), "submission.csv");
     }
 
-    private static String script(TargetSchema target, List<String> rungs, String output) {
+    /** The task facts a reference solution needs (columns, classes, target kind, metric) as one JSON line. */
+    static String contract(TargetSchema target) {
         Map<String, Object> task = new LinkedHashMap<>();
         task.put("id", target.idColumn());
         task.put("train_targets", target.trainColumns());
@@ -50,12 +56,14 @@ final class ReferenceLadder {
         task.put("classes", target.classNames());
         task.put("kind", target.kind().name().toLowerCase(Locale.ROOT));
         task.put("metric", target.metric());
-        String taskJson;
         try {
-            taskJson = Json.mapper().writer().writeValueAsString(task);
+            return Json.mapper().writer().writeValueAsString(task);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String script(String taskJson, List<String> rungs, String output) {
         String rungList = rungs.stream().map(r -> "\"" + r + "\"").collect(Collectors.joining(", ", "[", "]"));
         return TEMPLATE.replace("__TASK__", taskJson).replace("__RUNGS__", rungList).replace("__OUTPUT__", output);
     }

@@ -37,19 +37,37 @@ final class TaskAssembly {
         developer.synthesize(spec, folder);
     }
 
-    /** Builds, calibrates, describes and verifies one task under {@code outDir}. */
+    /** Builds, calibrates, describes and verifies one task under {@code outDir} (the procedural roles). */
     GenerationOutcome assemble(TaskSpec spec, Path outDir, Executor executor, boolean evaluator, String generator)
             throws IOException {
         TaskFolder folder = new TaskFolder(outDir.resolve(spec.taskId()));
         synthesize(spec, folder);
-        return finish(spec, folder, developer.runLadder(spec, folder, executor), evaluator, generator);
+        Calibrated calibrated = calibrate(spec, folder, developer.runLadder(spec, folder,
+                ReferenceLadder.verificationScript(spec.target()), executor));
+        if (calibrated.dropReason() != null) {
+            return drop(spec, folder, calibrated.dropReason());
+        }
+        writer.write(spec, MlOpsEngineer.title(spec), folder);
+        if (evaluator) {
+            mlops.writeEvaluator(spec.target().metric(), spec.target().lowerIsBetter(), calibrated.thresholds(), folder);
+        }
+        return publish(spec, folder, calibrated, generator);
     }
 
-    /** Roles 3–4 and verification, once the ladder's submissions are in {@code reference/ladder/}. */
-    GenerationOutcome finish(TaskSpec spec, TaskFolder folder, ExecResult ladderRun, boolean evaluator,
-                             String generator) throws IOException {
+    /**
+     * The ladder's scores and the thresholds calibrated from them, or why the ladder is unusable.
+     *
+     * @param scores      every rung's and control's score
+     * @param thresholds  medal thresholds from {@link Calibration}
+     * @param dropReason  {@code reference-ran} when the ladder failed, else {@code null}
+     */
+    record Calibrated(Map<String, Double> scores, Thresholds thresholds, String dropReason) {
+    }
+
+    /** Grades the ladder's stored submissions and calibrates thresholds (role 3, first half). */
+    Calibrated calibrate(TaskSpec spec, TaskFolder folder, ExecResult ladderRun) {
         if (!ladderRun.succeeded()) {
-            return drop(spec, folder, "reference-ran");
+            return new Calibrated(Map.of(), null, "reference-ran");
         }
         Task provisional = new Task(Task.SCHEMA_VERSION, spec.taskId(), "", spec.target().metric(),
                 spec.target().lowerIsBetter(), null, spec.modality(), spec.target().taskType(), spec.dna().seedId(),
@@ -58,16 +76,17 @@ final class TaskAssembly {
         for (String rung : MlDeveloper.allRuns()) {
             Grade g = graders.apply(provisional).grade(provisional, folder.ladder(rung));
             if (!g.valid()) {
-                return drop(spec, folder, "reference-ran");
+                return new Calibrated(Map.of(), null, "reference-ran");
             }
             scores.put(rung, g.score());
         }
-        Thresholds thresholds = Calibration.thresholds(scores, spec.target().lowerIsBetter());
-        writer.write(spec, MlOpsEngineer.title(spec), folder);
-        if (evaluator) {
-            mlops.writeEvaluator(spec.target().metric(), spec.target().lowerIsBetter(), thresholds, folder);
-        }
-        Task task = mlops.writeTask(spec, folder, thresholds, scores, generator);
+        return new Calibrated(scores, Calibration.thresholds(scores, spec.target().lowerIsBetter()), null);
+    }
+
+    /** Writes task.json (role 3, second half) and verifies; a failing task is deleted and its check reported. */
+    GenerationOutcome publish(TaskSpec spec, TaskFolder folder, Calibrated calibrated, String generator)
+            throws IOException {
+        Task task = mlops.writeTask(spec, folder, calibrated.thresholds(), calibrated.scores(), generator);
         Verifier.Verdict verdict = verifier.verify(folder.root(), graders.apply(task));
         if (!verdict.ok()) {
             LOG.log(System.Logger.Level.DEBUG, () -> spec.taskId() + " dropped by " + verdict.failedCheck() + ": "
@@ -77,7 +96,20 @@ final class TaskAssembly {
                 : drop(spec, folder, verdict.failedCheck());
     }
 
-    private static GenerationOutcome drop(TaskSpec spec, TaskFolder folder, String reason) {
+    /** Grades one submission of a task that has its task.json (for the LLM roles' execute-and-check loops). */
+    Grade grade(Task task, Path submission) {
+        return graders.apply(task).grade(task, submission);
+    }
+
+    MlDeveloper developer() {
+        return developer;
+    }
+
+    MlOpsEngineer mlops() {
+        return mlops;
+    }
+
+    static GenerationOutcome drop(TaskSpec spec, TaskFolder folder, String reason) {
         TaskFolder.deleteTree(folder.root());
         return new GenerationOutcome(spec.taskId(), false, reason, null);
     }

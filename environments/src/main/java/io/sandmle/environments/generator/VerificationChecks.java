@@ -286,9 +286,13 @@ final class VerificationChecks {
 
         @Override
         public Optional<String> problem(TaskUnderCheck t) throws IOException {
-            String text = Files.readString(t.publicDir().resolve("description.md")).toLowerCase(Locale.ROOT);
+            return leak(Files.readString(t.publicDir().resolve("description.md")), t.secrets());
+        }
+
+        /** Why {@code description} leaks the hidden rule, or empty. */
+        static Optional<String> leak(String description, Secrets s) {
+            String text = description.toLowerCase(Locale.ROOT);
             Set<String> words = new HashSet<>(Arrays.asList(text.split("[^a-z0-9_]+")));
-            Secrets s = t.secrets();
             for (String term : s.ruleTerms()) {
                 if (words.contains(term.toLowerCase(Locale.ROOT))) {
                     return Optional.of("description.md names the rule's input '" + term + "'");

@@ -115,7 +115,7 @@ class VerifierChecksTest {
         Task task = taskOf(t);
         TaskSpec spec = new DataStrategist().plan(TestTasks.seed(task.category()),
                 Long.parseLong(task.attributes().get("seed")), 0);
-        assertTrue(new MlDeveloper().runLadder(spec, new TaskFolder(t), TestTasks.EXECUTOR).succeeded());
+        assertTrue(new MlDeveloper().runLadder(spec, new TaskFolder(t), ReferenceLadder.verificationScript(spec.target()), TestTasks.EXECUTOR).succeeded());
         assertEquals("no-leak-metadata", failedCheck(t));
     }
 
