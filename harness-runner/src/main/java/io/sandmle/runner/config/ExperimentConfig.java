@@ -55,7 +55,14 @@ public record ExperimentConfig(Integer schemaVersion, String run, Path runsDir, 
     public ExperimentConfig resolvedAgainst(Path base) {
         List<SuiteConfig> resolvedSuites = suites.stream().map(s -> s.resolvedAgainst(base)).toList();
         return new ExperimentConfig(schemaVersion, run, base.resolve(runsDir).normalize(), resolvedSuites, seeds,
-                scaffolds, policies, sampling, executor, budget, trainer, report);
+                scaffolds, policies, sampling, executor, budget, trainer == null ? null : trainer.resolvedAgainst(base),
+                report);
+    }
+
+    /** This config under another run name (resuming a run folder the config did not name). */
+    public ExperimentConfig withRun(String otherRun) {
+        return new ExperimentConfig(schemaVersion, otherRun, runsDir, suites, seeds, scaffolds, policies, sampling,
+                executor, budget, trainer, report);
     }
 
     /** The run folder this experiment writes. */

@@ -1,0 +1,25 @@
+package io.sandmle.runner.train;
+
+import io.sandmle.api.Budget;
+import io.sandmle.api.Executor;
+import io.sandmle.api.Grader;
+import io.sandmle.api.Limits;
+import io.sandmle.api.MleEnvironment;
+import io.sandmle.api.SandboxException;
+import io.sandmle.api.Task;
+import io.sandmle.runner.env.SandboxedEnvironment;
+import io.sandmle.runner.rollout.EnvironmentFactory;
+import java.nio.file.Path;
+
+/**
+ * Opens every episode as a {@link SandboxedEnvironment} on one executor. A code step gets the configured
+ * limits, with its wall time cut to the budget's step time when that is shorter.
+ */
+public record SandboxedEnvironments(Executor executor, Limits limits) implements EnvironmentFactory {
+
+    @Override
+    public MleEnvironment open(Task task, Grader grader, Path episodeDir, Budget budget) throws SandboxException {
+        Limits step = budget.stepTime().compareTo(limits.wallTime()) < 0 ? limits.withWallTime(budget.stepTime()) : limits;
+        return SandboxedEnvironment.open(task, grader, executor, episodeDir, step);
+    }
+}
