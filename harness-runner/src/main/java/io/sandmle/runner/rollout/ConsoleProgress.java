@@ -69,7 +69,8 @@ public final class ConsoleProgress implements Progress {
                 done, total, total == 0 ? 100 : 100 * done / total, rate, eta);
     }
 
-    static String format(Duration d) {
+    /** A duration as {@code 45s}, {@code 3m20s} or {@code 1h5m}. */
+    public static String format(Duration d) {
         long s = d.toSeconds();
         return s >= 3600 ? (s / 3600) + "h" + (s % 3600 / 60) + "m" : s >= 60 ? (s / 60) + "m" + (s % 60) + "s" : s + "s";
     }

@@ -1,5 +1,6 @@
 package io.sandmle.runner.train;
 
+import io.sandmle.runner.rollout.ConsoleProgress;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
@@ -39,14 +40,9 @@ final class StepLog {
         }
         if (plannedSteps > step) {
             double perStep = (System.nanoTime() - startNanos) / 1e9 / stepsRun;
-            line.append("  ETA ").append(format(Duration.ofSeconds((long) (perStep * (plannedSteps - step)))));
+            line.append("  ETA ").append(ConsoleProgress.format(Duration.ofSeconds((long) (perStep * (plannedSteps - step)))));
         }
         out.println(line);
         out.flush();
-    }
-
-    static String format(Duration d) {
-        long s = d.toSeconds();
-        return s >= 3600 ? (s / 3600) + "h" + (s % 3600 / 60) + "m" : s >= 60 ? (s / 60) + "m" + (s % 60) + "s" : s + "s";
     }
 }
