@@ -1,0 +1,33 @@
+package io.sandmle.runner.bench;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** Order statistics for benchmark samples. */
+final class Quantiles {
+
+    private Quantiles() {
+    }
+
+    static double median(List<Double> xs) {
+        return quantile(xs, 0.5);
+    }
+
+    /** The {@code q}-quantile by linear interpolation between order statistics; NaN for no samples. */
+    static double quantile(List<Double> xs, double q) {
+        if (xs.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Double> s = new ArrayList<>(xs);
+        Collections.sort(s);
+        double pos = q * (s.size() - 1);
+        int lo = (int) Math.floor(pos);
+        int hi = Math.min(lo + 1, s.size() - 1);
+        return s.get(lo) + (pos - lo) * (s.get(hi) - s.get(lo));
+    }
+
+    static double max(List<Double> xs) {
+        return xs.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+    }
+}

@@ -1,0 +1,79 @@
+package io.sandmle.runner.rollout;
+
+import io.sandmle.api.ExtensionKind;
+import io.sandmle.api.LanguageModel;
+import io.sandmle.api.RewardFunction;
+import io.sandmle.api.Task;
+import io.sandmle.api.TaskSuite;
+import io.sandmle.runner.config.ExperimentConfig;
+import io.sandmle.runner.config.PolicyConfig;
+import io.sandmle.runner.config.SuiteConfig;
+import io.sandmle.runner.plugins.Extensions;
+import io.sandmle.runner.store.RunStore;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * One evaluation from its config: loads the suites' tasks, creates the policies, the executor and the
+ * reward, expands suites × tasks × seeds × scaffolds × policies, and runs the plan into the run store.
+ * Running it again on the same run folder finishes what is missing and repeats nothing.
+ */
+public final class EvalRun {
+
+    private final ExperimentConfig config;
+    private final Extensions extensions;
+
+    public EvalRun(ExperimentConfig config, Extensions extensions) {
+        this.config = config;
+        this.extensions = extensions;
+    }
+
+    /**
+     * Runs (or finishes) the evaluation; returns the per-system summary of every recorded episode.
+     *
+     * @param environments opens each episode's environment (the sandboxed one on the configured executor,
+     *                     outside tests)
+     */
+    public List<RunSummary.Row> run(RunStore store, EnvironmentFactory environments, Progress progress) {
+        List<EvalPlan.SuiteTasks> suites = new ArrayList<>();
+        for (SuiteConfig s : config.suites()) {
+            suites.add(tasks(s));
+        }
+        Map<String, LanguageModel> policies = new LinkedHashMap<>();
+        for (PolicyConfig p : config.policies()) {
+            policies.put(p.name(), extensions.create(ExtensionKind.POLICY, p.provider()).create(p.settings()));
+        }
+        var plan = EvalPlan.expand(suites, config.seeds(), config.scaffolds(), policies, config.budget().toBudget(),
+                seed -> config.sampling().toSampling(seed));
+        RolloutEngine engine = new RolloutEngine(config.run(), name -> extensions.create(ExtensionKind.SCAFFOLD, name),
+                environments, reward(), config.executor().parallel());
+        engine.run(plan, new RunStoreSink(store), progress);
+        return RunSummary.of(store.episodes());
+    }
+
+    private EvalPlan.SuiteTasks tasks(SuiteConfig s) {
+        TaskSuite suite = extensions.create(ExtensionKind.SUITE, s.name());
+        List<Task> all = suite.load(s.dataDir(), Map.of());
+        if (s.tasks().isEmpty()) {
+            return new EvalPlan.SuiteTasks(s.name(), suite, all);
+        }
+        List<Task> kept = all.stream().filter(t -> s.tasks().contains(t.id())).toList();
+        Set<String> missing = new TreeSet<>(s.tasks());
+        kept.forEach(t -> missing.remove(t.id()));
+        if (!missing.isEmpty()) {
+            System.err.println("sandmle: suite " + s.name() + " has no task " + missing + " in " + s.dataDir()
+                    + "; running the others.");
+        }
+        return new EvalPlan.SuiteTasks(s.name(), suite, kept);
+    }
+
+    /** The trainer's reward when the config names one, so eval and training records agree; else none. */
+    private RewardFunction reward() {
+        return config.trainer() == null || config.trainer().reward() == null ? null
+                : extensions.create(ExtensionKind.REWARD, config.trainer().reward());
+    }
+}
