@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Speed benchmarks that measure the harness against a baseline in the same run.",
         subcommands = {GradingBench.class, BenchStepsCommand.class, GenerationBench.class, ReportBenchCommand.class,
-                GrpoBench.class})
+                BenchRolloutCommand.class, GrpoBench.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
