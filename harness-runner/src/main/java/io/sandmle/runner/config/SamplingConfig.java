@@ -25,6 +25,14 @@ public record SamplingConfig(Double temperature, Double topP, Integer maxTokens)
         return new SamplingConfig(null, null, null);
     }
 
+    /**
+     * The sampling with no seed of its own: the rollout engine then seeds every episode with the episode's
+     * seed, so the G rollouts of a training group differ.
+     */
+    public Sampling unseeded() {
+        return new Sampling(temperature, topP, maxTokens, null);
+    }
+
     /** The sampling of one episode. */
     public Sampling toSampling(long seed) {
         return new Sampling(temperature, topP, maxTokens, seed);

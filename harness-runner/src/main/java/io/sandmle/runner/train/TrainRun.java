@@ -70,7 +70,7 @@ public final class TrainRun {
         RolloutEngine engine = new RolloutEngine(config.run(), name -> extensions.create(ExtensionKind.SCAFFOLD, name),
                 environments, reward, config.executor().parallel());
         TrainingRollouts rollouts = new TrainingRollouts(engine, new RunStoreSink(store), reward, suiteName(),
-                suite::grader, scaffold, config.budget().toBudget(), config.sampling().toSampling(0));
+                suite::grader, scaffold, config.budget().toBudget(), config.sampling().unseeded());
         String system = trainer.name() + ": " + trainer.policy() + " x " + scaffold;
         RunnerTrainingSession session = new RunnerTrainingSession(tasks, trainer.trainerSettings(), reward, rollouts,
                 store, config.run(), system, from, this::configuredPolicy,

@@ -2,10 +2,13 @@ package io.sandmle.runner.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sandmle.api.CurvePoint;
+import io.sandmle.api.EpisodeRecord;
+import io.sandmle.api.Trajectory;
 import io.sandmle.runner.cli.SandmleCommand;
 import io.sandmle.runner.config.ConfigException;
 import io.sandmle.runner.config.ConfigLoader;
@@ -46,6 +49,17 @@ class TrainCommandTest {
             assertEquals(8, store.episodes().size(), "2 steps x 2 tasks x group of 2");
             assertTrue(store.episodes().stream().anyMatch(r -> r.grade() != null && r.grade().valid()),
                     "some episode was graded valid by the synthetic grader");
+            // A group's rollouts are sampled with their own seeds; identical ones would give GRPO no signal.
+            int pairs = 0;
+            for (EpisodeRecord r : store.episodes()) {
+                String sibling = r.episodeId().replaceAll("s\\d+$", "s" + (r.seed() + 1));
+                if (store.finishedEpisodeIds().contains(sibling)) {
+                    pairs++;
+                    assertNotEquals(completions(store.trajectory(r.episodeId())),
+                            completions(store.trajectory(sibling)), "rollouts of one group differ: " + sibling);
+                }
+            }
+            assertEquals(4, pairs, "one pair per task and step");
         }
 
         // Starting the same run again without --resume is refused rather than mixing two runs.
@@ -75,6 +89,10 @@ class TrainCommandTest {
         assertEquals("train.yaml line 7: trainer: trainer group-size must be 2 or more (GRPO compares "
                 + "rollouts within a group).", e.getMessage());
         assertFalse(e.getMessage().contains("\n"));
+    }
+
+    private static List<String> completions(Trajectory t) {
+        return t.turns().stream().map(turn -> turn.response() == null ? "" : turn.response().content()).toList();
     }
 
     private static int cli(String... args) {
