@@ -1,6 +1,8 @@
 package io.sandmle.runner.cli;
 
+import io.sandmle.runner.config.ConfigLoader;
 import io.sandmle.runner.config.ExecutorConfig;
+import io.sandmle.runner.config.ExperimentConfig;
 import io.sandmle.runner.doctor.Doctor;
 import io.sandmle.runner.doctor.Finding;
 import io.sandmle.runner.doctor.Machine;
@@ -24,11 +26,17 @@ import picocli.CommandLine.Spec;
 public final class DoctorCommand implements Callable<Integer> {
 
     @Option(names = "--python", paramLabel = "<interpreter>",
-            description = "The interpreter agent code runs in (default: ${DEFAULT-VALUE}).")
-    Path python = ExecutorConfig.DEFAULT_PYTHON;
+            description = "The interpreter agent code runs in (default: the config's executor.python, else "
+                    + "/usr/bin/python3).")
+    Path python;
 
-    @Option(names = "--runs-dir", paramLabel = "<dir>", description = "Where run folders go (default: ${DEFAULT-VALUE}).")
-    Path runsDir = Path.of("runs");
+    @Option(names = "--runs-dir", paramLabel = "<dir>",
+            description = "Where run folders go (default: the config's runs-dir, else ./runs).")
+    Path runsDir;
+
+    @Option(names = "--config", paramLabel = "<yaml>",
+            description = "An experiment config whose interpreter and runs folder are checked.")
+    Path config;
 
     @Spec
     CommandSpec spec;
@@ -36,7 +44,11 @@ public final class DoctorCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        List<Finding> findings = Doctor.standard(python, runsDir).examine(Machine.current());
+        ExperimentConfig experiment = config == null ? null : ConfigLoader.load(config);
+        Path interpreter = python != null ? python
+                : experiment != null ? experiment.executor().python() : ExecutorConfig.DEFAULT_PYTHON;
+        Path runs = runsDir != null ? runsDir : experiment != null ? experiment.runsDir() : Path.of("runs");
+        List<Finding> findings = Doctor.standard(interpreter, runs).examine(Machine.current());
         findings.forEach(f -> out.println(f.line()));
         long missing = findings.stream().filter(f -> f.status() == Finding.Status.MISSING).count();
         long warnings = findings.stream().filter(f -> f.status() == Finding.Status.WARN).count();

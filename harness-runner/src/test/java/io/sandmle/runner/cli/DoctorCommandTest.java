@@ -40,6 +40,15 @@ class DoctorCommandTest {
     }
 
     @Test
+    void theInterpreterCanComeFromAnExperimentConfig() throws Exception {
+        Path config = Files.writeString(tmp.resolve("c.yaml"), "run: x\nsuites:\n  - {name: s, data-dir: t}\n"
+                + "executor:\n  python: " + tmp.resolve("configured-python") + "\n");
+        CliRun run = CliRun.of("doctor", "--config", config.toString());
+        assertEquals(SandmleCommand.ENVIRONMENT, run.exitCode(), run.out());
+        assertTrue(run.out().contains("configured-python does not exist"), run.out());
+    }
+
+    @Test
     void everyCheckReportsALine() {
         CliRun run = CliRun.of("doctor");
         for (String subject : new String[] {"java", "python", "bubblewrap", "slurm", "database", "disk"}) {
