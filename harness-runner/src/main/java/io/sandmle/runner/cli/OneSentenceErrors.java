@@ -1,5 +1,6 @@
 package io.sandmle.runner.cli;
 
+import io.sandmle.api.SandboxException;
 import io.sandmle.runner.plugins.PluginConflictException;
 import picocli.CommandLine;
 
@@ -11,6 +12,9 @@ final class OneSentenceErrors implements CommandLine.IExecutionExceptionHandler 
         cli.getErr().println("sandmle: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
         if (System.getenv("SANDMLE_DEBUG") != null) {
             e.printStackTrace(cli.getErr());
+        }
+        if (e instanceof SandboxException) {
+            return SandmleCommand.ENVIRONMENT;
         }
         return e instanceof IllegalArgumentException || e instanceof PluginConflictException
                 ? SandmleCommand.BAD_INPUT : SandmleCommand.FAILED;
