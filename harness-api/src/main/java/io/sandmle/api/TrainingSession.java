@@ -31,4 +31,13 @@ public interface TrainingSession {
 
     /** Records one point of each learning curve (reward, valid rate, entropy …) for step {@code step}. */
     void logMetrics(int step, Map<String, Double> metrics);
+
+    /**
+     * The policy the experiment configured (e.g. an OpenAI-compatible endpoint), for trainers that
+     * train a model they do not own, such as the {@code external} trainer. Empty when the trainer
+     * brings its own policy (the embedded one).
+     */
+    default Optional<LanguageModel> policy() {
+        return Optional.empty();
+    }
 }

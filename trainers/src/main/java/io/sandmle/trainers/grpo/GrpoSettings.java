@@ -1,0 +1,51 @@
+package io.sandmle.trainers.grpo;
+
+import java.util.Map;
+
+/**
+ * GRPO settings, with SandMLE's values as defaults (sandmle.md §5.2) except the learning rate,
+ * which suits the small embedded network rather than an 8B LLM.
+ *
+ * @param groupSize       rollouts per task (rollout.n)
+ * @param tasksPerStep    tasks per step (train_batch_size)
+ * @param steps           training steps
+ * @param learningRate    Adam learning rate
+ * @param clipLow         lower clip ratio
+ * @param clipHigh        upper clip ratio (clip-higher)
+ * @param klCoef          weight of KL(policy ‖ reference); 0 disables it (SandMLE's setting)
+ * @param epochs          optimiser passes over each step's rollouts (ppo_epochs)
+ * @param checkpointEvery save a checkpoint every this many steps
+ * @param hidden          hidden units of a fresh network
+ * @param seed            seed of the network, task order and episodes
+ */
+public record GrpoSettings(int groupSize, int tasksPerStep, int steps, double learningRate, double clipLow,
+                           double clipHigh, double klCoef, int epochs, int checkpointEvery, int hidden, long seed) {
+
+    public static GrpoSettings from(Map<String, String> s) {
+        return new GrpoSettings(
+                positive(s, "group-size", 4), positive(s, "tasks-per-step", 16), positive(s, "steps", 20),
+                number(s, "learning-rate", 0.03), number(s, "clip-low", 0.2), number(s, "clip-high", 0.28),
+                number(s, "kl-coef", 0.0), positive(s, "epochs", 1), positive(s, "checkpoint-every", 5),
+                positive(s, "hidden", 32), (long) number(s, "seed", 0));
+    }
+
+    private static int positive(Map<String, String> s, String key, int fallback) {
+        int v = (int) number(s, key, fallback);
+        if (v <= 0) {
+            throw new IllegalArgumentException("trainer setting '" + key + "' must be a positive whole number");
+        }
+        return v;
+    }
+
+    private static double number(Map<String, String> s, String key, double fallback) {
+        String v = s.get(key);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Double.parseDouble(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("trainer setting '" + key + "' must be a number, not '" + v + "'");
+        }
+    }
+}

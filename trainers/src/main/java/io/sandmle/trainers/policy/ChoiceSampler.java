@@ -1,0 +1,75 @@
+package io.sandmle.trainers.policy;
+
+import io.sandmle.api.TokenLogprob;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/** Samples head options from one turn's logits and records each choice as a {@code head=value} token. */
+final class ChoiceSampler {
+
+    private final float[] logits;
+    private final double temperature;
+    private final SplittableRandom random;
+    private final List<TokenLogprob> tokens = new ArrayList<>();
+
+    /** @param temperature 1 samples from the policy; 0 or less picks the most likely option */
+    ChoiceSampler(float[] logits, double temperature, SplittableRandom random) {
+        this.logits = logits;
+        this.temperature = temperature;
+        this.random = random;
+    }
+
+    String pick(Head head) {
+        double[] logp = logSoftmax(head, temperature <= 0 ? 1.0 : temperature);
+        int chosen = temperature <= 0 ? argmax(logp) : sample(logp);
+        tokens.add(new TokenLogprob(head.key() + "=" + head.options().get(chosen), logp[chosen]));
+        return head.options().get(chosen);
+    }
+
+    List<TokenLogprob> tokens() {
+        return List.copyOf(tokens);
+    }
+
+    private double[] logSoftmax(Head head, double t) {
+        int n = head.options().size();
+        double[] z = new double[n];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            z[i] = logits[head.offset() + i] / t;
+            max = Math.max(max, z[i]);
+        }
+        double sum = 0;
+        for (double v : z) {
+            sum += Math.exp(v - max);
+        }
+        double log = max + Math.log(sum);
+        for (int i = 0; i < n; i++) {
+            z[i] -= log;
+        }
+        return z;
+    }
+
+    private int sample(double[] logp) {
+        double u = random.nextDouble();
+        double acc = 0;
+        for (int i = 0; i < logp.length; i++) {
+            acc += Math.exp(logp[i]);
+            if (u < acc) {
+                return i;
+            }
+        }
+        return logp.length - 1;
+    }
+
+    private static int argmax(double[] v) {
+        int best = 0;
+        for (int i = 1; i < v.length; i++) {
+            if (v[i] > v[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+}

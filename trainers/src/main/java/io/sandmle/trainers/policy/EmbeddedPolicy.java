@@ -1,0 +1,145 @@
+package io.sandmle.trainers.policy;
+
+import io.sandmle.api.ChatMessage;
+import io.sandmle.api.ChatRequest;
+import io.sandmle.api.ChatResponse;
+import io.sandmle.api.LanguageModel;
+import io.sandmle.api.TokenLogprob;
+import io.sandmle.api.Usage;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The offline default policy: reads the task and the last observation from the chat, samples a
+ * solution recipe from the {@link PolicyNetwork}'s categorical heads and answers in the
+ * scaffold's format with runnable Python. Each sampled choice is returned as a token log-prob
+ * ({@code model=forest}) so GRPO can train it.
+ *
+ * <p>Sampling is seeded by the request's sampling seed (or the policy's seed) mixed with the
+ * prompt text: the same seed and prompt always give the same choices.
+ */
+public final class EmbeddedPolicy implements LanguageModel {
+
+    private final PolicyNetwork network;
+    private final long seed;
+    private final String id;
+    private final PromptReader reader = new PromptReader();
+    private final FeatureEncoder encoder = new FeatureEncoder();
+    private final ResponseWriter writer = new ResponseWriter();
+
+    public EmbeddedPolicy(PolicyNetwork network, long seed, String id) {
+        this.network = network;
+        this.seed = seed;
+        this.id = id;
+    }
+
+    /** An untrained policy: near-uniform over every recipe. */
+    public static EmbeddedPolicy untrained(long seed) {
+        return new EmbeddedPolicy(PolicyNetwork.create(FeatureEncoder.SIZE, 32, seed), seed, "embedded");
+    }
+
+    public PolicyNetwork network() {
+        return network;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public ChatResponse chat(ChatRequest request) {
+        long start = System.nanoTime();
+        try {
+            PromptView view = reader.read(request.messages());
+            float[] logits = network.logits(encoder.encode(view));
+            double temperature = request.sampling() == null ? 1.0 : request.sampling().temperature();
+            ChoiceSampler sampler = new ChoiceSampler(logits, temperature, random(request));
+            Action action = decide(view, sampler);
+            String content = writer.write(action, view);
+            long promptChars = request.messages().stream().mapToLong(m -> m.content().length()).sum();
+            return new ChatResponse(content, null, sampler.tokens(), new Usage(promptChars / 4, content.length() / 4, 0),
+                    "stop", null, (System.nanoTime() - start) / 1_000_000);
+        } catch (RuntimeException e) {
+            return ChatResponse.failure("the embedded policy could not answer: " + e.getMessage(),
+                    (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+
+    /** The choice rows of one turn, rebuilt from its prompt and tokens (GRPO and SFT train on these). */
+    public List<ChoiceBatch.Row> rows(List<ChatMessage> prompt, List<TokenLogprob> tokens) {
+        float[] features = encoder.encode(reader.read(prompt));
+        List<ChoiceBatch.Row> rows = new ArrayList<>();
+        for (TokenLogprob t : tokens) {
+            int eq = t.token().indexOf('=');
+            Head head = Head.byKey(t.token().substring(0, eq));
+            rows.add(new ChoiceBatch.Row(features, head, head.indexOf(t.token().substring(eq + 1))));
+        }
+        return rows;
+    }
+
+    private SplittableRandom random(ChatRequest request) {
+        long base = request.sampling() != null && request.sampling().seed() != null ? request.sampling().seed() : seed;
+        long h = 1125899906842597L;
+        for (ChatMessage m : request.messages()) {
+            h = 31 * h + m.role().hashCode();
+            h = 31 * h + m.content().hashCode();
+        }
+        return new SplittableRandom(base * 0x9E3779B97F4A7C15L ^ h);
+    }
+
+    private Action decide(PromptView view, ChoiceSampler sampler) {
+        return switch (view.phase()) {
+            case NEED_DATA_PATH -> new Action(Action.Kind.REQUEST_DATA_PATH, null,
+                    "I do not know where the data is yet, so I ask for the data path first.");
+            case RAN -> new Action(Action.Kind.SCORE, null, "The script wrote submission.csv; I grade it now.");
+            case SCORED -> afterScore(view, sampler);
+            case ERROR -> afterError(view, sampler);
+            case FRESH, IMPROVE -> code(sample(view, sampler), "");
+        };
+    }
+
+    private Action afterScore(PromptView view, ChoiceSampler sampler) {
+        if (view.format() == ResponseFormat.REACT && sampler.pick(Head.NEXT).equals("answer")) {
+            return new Action(Action.Kind.ANSWER, null, "The submission is scored and the feedback looks good enough.");
+        }
+        return code(sample(view, sampler), "The last score can improve, so I try another recipe. ");
+    }
+
+    private Action afterError(PromptView view, ChoiceSampler sampler) {
+        if (view.previousRecipe().isEmpty()) {
+            return code(sample(view, sampler), "");
+        }
+        Recipe previous = new Recipe(view.previousRecipe());
+        return switch (sampler.pick(Head.FIX)) {
+            case "repair" -> code(previous.repair(view.error()), "The last run failed (" + view.error()
+                    .name().toLowerCase() + "), so I repair that cause and keep the rest of the recipe. ");
+            case "simplest" -> code(Recipe.simplest(), "The last run failed, so I fall back to the simplest model. ");
+            default -> code(sample(view, sampler), "The last run failed, so I try a different recipe. ");
+        };
+    }
+
+    private static Recipe sample(PromptView view, ChoiceSampler sampler) {
+        Map<Head, String> choices = new EnumMap<>(Head.class);
+        for (Head h : Head.recipeHeads()) {
+            if (h != Head.TARGET || view.regression()) {
+                choices.put(h, sampler.pick(h));
+            }
+        }
+        return new Recipe(choices);
+    }
+
+    private static Action code(Recipe recipe, String why) {
+        String plan = why + "I load train.csv, test.csv and sample_submission.csv from the data folder. "
+                + "Categorical columns are handled by " + recipe.get(Head.ENCODE) + " encoding, missing values by "
+                + recipe.get(Head.IMPUTE) + " imputation, and features are scaled: " + recipe.get(Head.SCALE) + ". "
+                + "I fit a " + recipe.get(Head.MODEL) + " model with " + recipe.get(Head.CAPACITY) + " capacity ("
+                + recipe.get(Head.ENSEMBLE) + "). "
+                + "Finally I write submission.csv with the sample submission's columns.";
+        return new Action(Action.Kind.CODE, recipe, plan);
+    }
+}

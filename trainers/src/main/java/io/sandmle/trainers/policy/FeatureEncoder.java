@@ -1,0 +1,64 @@
+package io.sandmle.trainers.policy;
+
+import io.sandmle.api.Modality;
+
+import java.util.List;
+
+/** Turns a {@link PromptView} into the fixed-length input vector of the policy network. */
+public final class FeatureEncoder {
+
+    private static final List<String> TASK_TYPES = List.of("binary", "multiclass", "regression", "unknown");
+    private static final List<String> METRIC_FAMILIES = List.of("probability", "label", "error", "log-error",
+            "r2", "unknown");
+
+    /** Length of every feature vector. */
+    public static final int SIZE = ResponseFormat.values().length + Modality.values().length + TASK_TYPES.size()
+            + METRIC_FAMILIES.size() + 1 + PromptView.KEYWORDS.size() + Phase.values().length
+            + ErrorKind.values().length + ScoreFeedback.values().length + Head.MODEL.options().size() + 2;
+
+    public float[] encode(PromptView view) {
+        float[] x = new float[SIZE];
+        int at = 0;
+        x[at + view.format().ordinal()] = 1;
+        at += ResponseFormat.values().length;
+        x[at + view.modality().ordinal()] = 1;
+        at += Modality.values().length;
+        x[at + Math.max(0, TASK_TYPES.indexOf(view.taskType()))] = 1;
+        at += TASK_TYPES.size();
+        x[at + METRIC_FAMILIES.indexOf(metricFamily(view.metric()))] = 1;
+        at += METRIC_FAMILIES.size();
+        x[at++] = view.rows() <= 0 ? 0f : (float) (Math.log10(view.rows()) / 5.0);
+        for (String k : PromptView.KEYWORDS) {
+            x[at++] = view.keywords().contains(k) ? 1 : 0;
+        }
+        x[at + view.phase().ordinal()] = 1;
+        at += Phase.values().length;
+        x[at + view.error().ordinal()] = 1;
+        at += ErrorKind.values().length;
+        x[at + view.feedback().ordinal()] = 1;
+        at += ScoreFeedback.values().length;
+        String model = view.previousRecipe().get(Head.MODEL);
+        if (model != null) {
+            x[at + Head.MODEL.indexOf(model)] = 1;
+        }
+        at += Head.MODEL.options().size();
+        x[at++] = Math.min(view.turn(), 20) / 10f;
+        x[at] = 1f;
+        return x;
+    }
+
+    /** Metrics grouped by what a submission must contain: probabilities, labels or values. */
+    static String metricFamily(String metric) {
+        if (metric == null) {
+            return "unknown";
+        }
+        return switch (metric) {
+            case "roc-auc", "log-loss", "map-at-k" -> "probability";
+            case "accuracy", "qwk", "f1-macro" -> "label";
+            case "rmse", "mse", "mae", "mcrmse" -> "error";
+            case "rmsle" -> "log-error";
+            case "r2" -> "r2";
+            default -> "unknown";
+        };
+    }
+}

@@ -1,0 +1,46 @@
+package io.sandmle.trainers.policy;
+
+import io.sandmle.api.Modality;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the embedded policy read from a chat prompt: the task, where its data is, and how the
+ * episode stands. Everything here is a pure function of the messages, so GRPO can rebuild it
+ * from {@code Turn.prompt}.
+ *
+ * @param format         the scaffold's response format
+ * @param taskId         the competition id when the prompt names one, else {@code "task"}
+ * @param dataDir        where the public data is, or {@code null} when the prompt does not say
+ * @param files          the file names the prompt lists
+ * @param metric         the metric's registry name, or {@code null}
+ * @param taskType       {@code binary}, {@code multiclass}, {@code regression} or {@code unknown}
+ * @param modality       the input modality
+ * @param rows           training rows when the prompt states them, else 0
+ * @param keywords       data traits the description mentions ({@code missing}, {@code categorical} …)
+ * @param phase          where the episode stands
+ * @param error          the last failure's cause, {@link ErrorKind#NONE} when the last step did not fail
+ * @param feedback       what the last graded submission earned
+ * @param previousRecipe the recipe of the policy's last code, empty when none
+ * @param turn           assistant messages so far
+ */
+public record PromptView(ResponseFormat format, String taskId, String dataDir, List<String> files, String metric,
+                         String taskType, Modality modality, int rows, Set<String> keywords, Phase phase,
+                         ErrorKind error, ScoreFeedback feedback, Map<Head, String> previousRecipe, int turn) {
+
+    /** Data traits the reader looks for in the description. */
+    public static final List<String> KEYWORDS =
+            List.of("missing", "categorical", "text", "nonlinear", "noisy", "imbalanced", "linear");
+
+    public PromptView {
+        files = List.copyOf(files);
+        keywords = Set.copyOf(keywords);
+        previousRecipe = Map.copyOf(previousRecipe);
+    }
+
+    public boolean regression() {
+        return "regression".equals(taskType);
+    }
+}

@@ -1,0 +1,61 @@
+package io.sandmle.trainers.policy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Writes an {@link Action} in the scaffold's response format (contract 6). */
+public final class ResponseWriter {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final CodeRenderer renderer = new CodeRenderer();
+
+    public String write(Action action, PromptView view) {
+        return switch (view.format()) {
+            case REACT -> react(action, view);
+            case AIDE -> action.plan() + "\n\n```python\n" + code(action, view) + "```\n";
+            case MLE_AGENT -> mleAgent(action, view);
+        };
+    }
+
+    private String code(Action action, PromptView view) {
+        Recipe recipe = action.recipe() == null ? Recipe.simplest() : action.recipe();
+        return renderer.render(recipe, view, view.format() == ResponseFormat.AIDE);
+    }
+
+    private String react(Action action, PromptView view) {
+        String think = "<think>\n" + action.plan() + "\n</think>\n";
+        return switch (action.kind()) {
+            case CODE -> think + "<tool_call>\npython\n<code>\n" + code(action, view) + "</code>\n</tool_call>";
+            case SCORE -> think + "<tool_call>\n" + json(pair("name", "Score", "arguments",
+                    Map.of("competition_id", view.taskId()))) + "\n</tool_call>";
+            case ANSWER, REQUEST_DATA_PATH -> think + "<answer>submission</answer>";
+        };
+    }
+
+    private String mleAgent(Action action, PromptView view) {
+        if (action.kind() == Action.Kind.CODE) {
+            return json(pair("action", "execute_code", "params", Map.of("code", code(action, view))));
+        }
+        String info = action.kind() == Action.Kind.REQUEST_DATA_PATH ? "data_path" : "overview";
+        return json(pair("action", "request_info", "params", Map.of("info_type", info)));
+    }
+
+    /** A two-key JSON object that keeps its key order ({@code action} before {@code params}). */
+    private static Map<String, Object> pair(String k1, Object v1, String k2, Object v2) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put(k1, v1);
+        map.put(k2, v2);
+        return map;
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("maps of strings always serialise", e);
+        }
+    }
+}

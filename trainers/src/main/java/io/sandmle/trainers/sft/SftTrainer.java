@@ -1,0 +1,82 @@
+package io.sandmle.trainers.sft;
+
+import io.sandmle.api.RolloutGroup;
+import io.sandmle.api.Task;
+import io.sandmle.api.Trainer;
+import io.sandmle.api.TrainingResult;
+import io.sandmle.api.TrainingSession;
+import io.sandmle.api.Trajectory;
+import io.sandmle.trainers.grpo.GrpoSettings;
+import io.sandmle.trainers.grpo.GrpoTrainer;
+import io.sandmle.trainers.grpo.RolloutStats;
+import io.sandmle.trainers.grpo.StartingPolicy;
+import io.sandmle.trainers.grpo.TokenBatch;
+import io.sandmle.trainers.policy.EmbeddedPolicy;
+import io.sandmle.trainers.policy.PolicyCheckpoint;
+import io.sandmle.trainers.reward.MilestoneReward;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code sft}: the paper's behaviour-cloning baseline, in its fair offline form. It gathers as
+ * many rollouts of the starting policy as a GRPO run with the same settings would make
+ * ({@code steps × tasks-per-step × group-size}, on the same training tasks, same task order),
+ * keeps the successful ones (a medal; {@code keep: valid} keeps every valid submission), and
+ * maximises the log-likelihood of their choices for {@code sft-epochs} full-batch steps.
+ */
+public final class SftTrainer implements Trainer {
+
+    @Override
+    public TrainingResult train(TrainingSession session) throws Exception {
+        GrpoSettings s = GrpoSettings.from(session.settings());
+        int epochs = Integer.parseInt(session.settings().getOrDefault("sft-epochs", "100"));
+        double lr = Double.parseDouble(session.settings().getOrDefault("sft-learning-rate", "0.01"));
+        boolean keepValid = "valid".equals(session.settings().get("keep"));
+        EmbeddedPolicy policy = StartingPolicy.open(session, "embedded@sft", s.hidden(), s.seed()).policy();
+        List<Trajectory> kept = new ArrayList<>();
+        List<RolloutGroup> all = new ArrayList<>();
+        for (int step = 1; step <= s.steps(); step++) {
+            List<Task> batch = GrpoTrainer.batchFor(session.trainingTasks(), s, step);
+            List<RolloutGroup> groups = session.rollout(policy, batch, s.groupSize(), s.seed() * 7919 + step);
+            all.addAll(groups);
+            for (RolloutGroup g : groups) {
+                for (Trajectory t : g.rollouts()) {
+                    if (successful(t, keepValid)) {
+                        kept.add(t);
+                    }
+                }
+            }
+            Map<String, Double> gathered = new LinkedHashMap<>(RolloutStats.of(groups));
+            gathered.put("kept_trajectories", (double) kept.size());
+            session.logMetrics(step, gathered);
+        }
+        List<TokenBatch.Scored> scored = kept.stream().map(t -> new TokenBatch.Scored(t, 1.0)).toList();
+        TokenBatch batch = TokenBatch.of(policy, scored);
+        double loss = Double.NaN;
+        if (batch.size() > 0) {
+            for (int epoch = 0; epoch < epochs; epoch++) {
+                loss = policy.network().step(batch.choices(),
+                        o -> o.chosen().mul(o.scope().create(batch.weight())).sum().neg(), lr);
+            }
+        }
+        Map<String, Double> metrics = new LinkedHashMap<>(RolloutStats.of(all));
+        metrics.put("kept_trajectories", (double) kept.size());
+        metrics.put("nll", loss);
+        session.logMetrics(s.steps() + 1, metrics);
+        Path dir = session.checkpointDir().resolve("sft-final");
+        new PolicyCheckpoint(s.steps(), s.seed(), "sft", metrics).save(policy.network(), dir);
+        return new TrainingResult(dir, s.steps(), metrics);
+    }
+
+    private static boolean successful(Trajectory t, boolean keepValid) {
+        if (t.finalGrade() == null || !t.finalGrade().valid()) {
+            return false;
+        }
+        return keepValid || MilestoneReward.medalOf(t.finalGrade()).any();
+    }
+
+}
