@@ -22,11 +22,12 @@ public record ExtensionKind<T>(String id, Class<T> contract) {
     public static final ExtensionKind<PolicyProvider> POLICY = new ExtensionKind<>("policy", PolicyProvider.class);
     public static final ExtensionKind<ReportSection> REPORT_SECTION =
             new ExtensionKind<>("report-section", ReportSection.class);
+    public static final ExtensionKind<SeedCatalog> SEED_CATALOG = new ExtensionKind<>("seed-catalog", SeedCatalog.class);
     public static final ExtensionKind<ReportWriter> REPORT_WRITER = new ExtensionKind<>("report-writer", ReportWriter.class);
 
     /** Every kind the runner knows, in the order listings show them. */
     public static List<ExtensionKind<?>> all() {
         return List.of(SCAFFOLD, GENERATOR, TRAINER, SUITE, METRIC, EXECUTOR, REWARD, POLICY,
-                REPORT_SECTION, REPORT_WRITER);
+                REPORT_SECTION, REPORT_WRITER, SEED_CATALOG);
     }
 }

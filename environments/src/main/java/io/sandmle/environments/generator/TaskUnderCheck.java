@@ -1,0 +1,76 @@
+package io.sandmle.environments.generator;
+
+import io.sandmle.api.Grade;
+import io.sandmle.api.Grader;
+import io.sandmle.api.Task;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A generated task as the verifier sees it, read back from disk (so a kept task can be re-verified later):
+ * task.json, the rule's secrets, and the grades of the stored ladder submissions (computed once, on demand).
+ */
+final class TaskUnderCheck {
+
+    private final TaskFolder folder;
+    private final Task task;
+    private final Grader grader;
+    private final Map<String, Grade> grades = new HashMap<>();
+
+    TaskUnderCheck(TaskFolder folder, Grader grader) throws IOException {
+        this.folder = folder;
+        this.task = Json.mapper().readValue(folder.taskJson().toFile(), Task.class).withRoot(folder.root());
+        this.grader = grader;
+    }
+
+    TaskFolder folder() {
+        return folder;
+    }
+
+    Task task() {
+        return task;
+    }
+
+    Grader grader() {
+        return grader;
+    }
+
+    Secrets secrets() {
+        try {
+            return Json.mapper().readValue(folder.referenceDir().resolve("secrets.json").toFile(), Secrets.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The grade of a stored ladder submission ({@code prior}, {@code linear} …, {@code leak-probe}). */
+    Grade ladderGrade(String rung) {
+        return grades.computeIfAbsent(rung, r -> grader.grade(task, folder.ladder(r)));
+    }
+
+    /** The scores of every ladder rung (all must be valid: see the {@code reference-ran} check). */
+    Map<String, Double> ladderScores() {
+        Map<String, Double> scores = new java.util.TreeMap<>();
+        for (String rung : ReferenceLadder.RUNGS) {
+            scores.put(rung, ladderGrade(rung).score());
+        }
+        return scores;
+    }
+
+    /** The grade of the public sample submission. */
+    Grade sampleGrade() {
+        return grades.computeIfAbsent("sample", r -> grader.grade(task, folder.publicDir().resolve("sample_submission.csv")));
+    }
+
+    /** A grade's score, or {@code null} when the submission was invalid. */
+    static Double score(Grade g) {
+        return g.valid() ? g.score() : null;
+    }
+
+    Path publicDir() {
+        return folder.publicDir();
+    }
+}

@@ -1,0 +1,102 @@
+package io.sandmle.environments.generator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sandmle.api.ChatRequest;
+import io.sandmle.api.GenerationOutcome;
+import io.sandmle.api.GenerationRequest;
+import io.sandmle.api.Scale;
+import io.sandmle.api.Thresholds;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The llm generator's four roles loop on feedback until their output works, then pass the same verifier. */
+class LlmGeneratorTest {
+
+    @TempDir
+    Path tmp;
+
+    private static final String STRATEGY_BAD = "```json\n{\"domain\": \"astrology\", \"train_rows\": 120}\n```";
+    private static final String STRATEGY_OK = "```json\n{\"domain\": \"retail\", \"train_rows\": 150, \"mutations\": "
+            + "{\"noise\": 0.3, \"missing_rate\": 0.05, \"outlier_rate\": 0.0, \"positive_rate\": 0.5, "
+            + "\"distractors\": 2, \"shift\": 0.0}}\n```";
+
+    private static ScriptedModel model() {
+        Function<ChatRequest, String> brokenScript = r -> "```python\nimport pandas as pd\nraise SystemExit('boom: no model')\n```";
+        Function<ChatRequest, String> goodScript = r -> "```python\n"
+                + ReferenceLadder.verificationScript(ScriptedModel.block(r, "json")) + "```";
+        Function<ChatRequest, String> leakyText = r -> {
+            String firstInput = r.messages().get(1).content().lines().filter(l -> l.startsWith("train.csv header: "))
+                    .findFirst().orElseThrow().substring("train.csv header: ".length()).split(",")[1];
+            return "```markdown\n# Task\nThe label depends on " + firstInput + ".\n```";
+        };
+        Function<ChatRequest, String> cleanText = r -> "```markdown\n# Retail task\nPredict the target; "
+                + "submissions look like this:\n" + ScriptedModel.block(r, "") + "\n```";
+        Function<ChatRequest, String> badEvaluator = r -> "```python\nprint('score is high')\n```";
+        Function<ChatRequest, String> goodEvaluator = r -> {
+            try {
+                JsonNode facts = Json.mapper().readTree(ScriptedModel.block(r, "json"));
+                JsonNode th = facts.get("thresholds");
+                return "```python\n" + MlOpsEngineer.evaluatorSource(facts.get("metric").asText(),
+                        facts.get("lower_is_better").asBoolean(), new Thresholds(th.get("gold").asDouble(),
+                                th.get("silver").asDouble(), th.get("bronze").asDouble(), th.get("median").asDouble()))
+                        + "```";
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        return new ScriptedModel(Map.of(
+                "Data Strategist", List.of(r -> STRATEGY_BAD, r -> STRATEGY_OK),
+                "ML Developer", List.of(brokenScript, goodScript),
+                "Technical Writer", List.of(leakyText, cleanText),
+                "MLOps Engineer", List.of(badEvaluator, goodEvaluator)));
+    }
+
+    @Test
+    void everyRoleRecoversFromItsFirstMistakeAndTheTaskVerifies() throws Exception {
+        ScriptedModel model = model();
+        GenerationOutcome o = new LlmGenerator().generate(new GenerationRequest(TestTasks.seed("spaceship-titanic"),
+                1, 3, Scale.MICRO, tmp), TestTasks.context(model)).get(0);
+        assertTrue(o.kept(), "dropped: " + o.dropReason());
+        assertTrue(o.taskId().startsWith("retail-"), "the strategist's domain is used: " + o.taskId());
+        assertEquals(150, Files.readAllLines(o.dir().resolve("prepared/public/train.csv")).size() - 1);
+        assertTrue(lastUser(model, "Data Strategist").contains("not one of the listed domains"));
+        assertTrue(lastUser(model, "ML Developer").contains("boom: no model"), "the sandbox error is fed back");
+        assertTrue(lastUser(model, "Technical Writer").contains("reveals the hidden rule"));
+        assertTrue(lastUser(model, "MLOps Engineer").contains("must print one JSON object"));
+        assertTrue(Files.isRegularFile(o.dir().resolve("prepared/public/evaluator.py")));
+        assertTrue(Files.isRegularFile(o.dir().resolve("reference/llm/ml-developer.json")));
+        assertTrue(Files.readString(o.dir().resolve("task.json")).contains("\"generator\" : \"llm\""));
+    }
+
+    @Test
+    void aRoleThatNeverSucceedsDropsTheTaskWithItsName() {
+        ScriptedModel model = new ScriptedModel(Map.of("Data Strategist", List.of(r -> STRATEGY_BAD)));
+        GenerationOutcome o = new LlmGenerator().generate(new GenerationRequest(TestTasks.seed("spaceship-titanic"),
+                1, 3, Scale.MICRO, tmp), TestTasks.context(model)).get(0);
+        assertEquals("llm-strategist-failed", o.dropReason());
+        assertEquals(LlmGenerator.MAX_TURNS, model.requests("Data Strategist").size());
+    }
+
+    @Test
+    void withoutAModelTheGeneratorSaysWhatToPass() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new LlmGenerator().generate(
+                new GenerationRequest(TestTasks.seed("spaceship-titanic"), 1, 3, Scale.MICRO, tmp),
+                TestTasks.context(null)));
+        assertTrue(e.getMessage().contains("--policy"));
+    }
+
+    private static String lastUser(ScriptedModel model, String role) {
+        List<ChatRequest> requests = model.requests(role);
+        var messages = requests.get(requests.size() - 1).messages();
+        return messages.get(messages.size() - 1).content();
+    }
+}

@@ -1,0 +1,187 @@
+package io.sandmle.runner.cli;
+
+import io.sandmle.api.EnvironmentGenerator;
+import io.sandmle.api.ExecResult;
+import io.sandmle.api.Executor;
+import io.sandmle.api.ExtensionKind;
+import io.sandmle.api.GenerationOutcome;
+import io.sandmle.api.Limits;
+import io.sandmle.api.Modality;
+import io.sandmle.api.Sandbox;
+import io.sandmle.api.SandboxSpec;
+import io.sandmle.api.Scale;
+import io.sandmle.api.SeedCatalog;
+import io.sandmle.api.Task;
+import io.sandmle.api.TaskDna;
+import io.sandmle.runner.generate.DiversityReport;
+import io.sandmle.runner.generate.GenerationManifest;
+import io.sandmle.runner.generate.GenerationRun;
+import io.sandmle.runner.generate.ProgressBar;
+import io.sandmle.runner.plugins.Extensions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code sandmle bench generation}: (1) throughput — N seeds x 2 tasks generated and verified, wall time and
+ * kept/dropped; (2) diversity of what was kept against the seeds' mix; (3) per modality, the per-step time of
+ * the same reference solution on a micro task and on its full-size twin (median of repeats, and the ratio).
+ */
+@Command(name = "generation", mixinStandardHelpOptions = true,
+        description = "Time SandMLE task generation, report diversity, and the micro vs full-twin step speed-up.")
+public final class GenerationBench implements Callable<Integer> {
+
+    @Option(names = "--seeds", defaultValue = "60", description = "Seeds for the throughput run: lite first, then catalog order.")
+    int seedCount;
+
+    @Option(names = "--per-seed", defaultValue = "2", description = "Tasks per seed in the throughput run.")
+    int perSeed;
+
+    @Option(names = "--parallel", defaultValue = "2", description = "Seeds generated at once.")
+    int parallel;
+
+    @Option(names = "--repeats", defaultValue = "3", description = "Timed runs of the reference solution per task.")
+    int repeats;
+
+    @Option(names = "--skip-throughput", description = "Only measure the micro vs full-twin step times.")
+    boolean skipThroughput;
+
+    @Option(names = "--skip-twins", description = "Only measure throughput and diversity.")
+    boolean skipTwins;
+
+    @Option(names = "--out", description = "Keep the generated tasks here (default: a temporary folder).")
+    Path out;
+
+    @Option(names = "--executor", defaultValue = "local", description = "Executor the reference solutions run in.")
+    String executor;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Random seed.")
+    long seed;
+
+    @Mixin
+    PluginPathOption pluginPath;
+
+    @Override
+    public Integer call() throws Exception {
+        Extensions ext = pluginPath.load();
+        SeedCatalog catalog = ext.create(ExtensionKind.SEED_CATALOG, "builtin");
+        EnvironmentGenerator generator = ext.create(ExtensionKind.GENERATOR, "procedural");
+        Path root = out != null ? Files.createDirectories(out) : Files.createTempDirectory("sandmle-bench-generation");
+        try (Executor ex = ext.create(ExtensionKind.EXECUTOR, executor)) {
+            if (!skipThroughput) {
+                throughput(ext, catalog, generator, ex, root.resolve("throughput"));
+            }
+            if (!skipTwins) {
+                twins(catalog, generator, ex, root.resolve("twins"));
+            }
+        }
+        return SandmleCommand.OK;
+    }
+
+    private void throughput(Extensions ext, SeedCatalog catalog, EnvironmentGenerator generator, Executor ex,
+                            Path dir) throws Exception {
+        List<TaskDna> seeds = new ArrayList<>(catalog.select("lite"));
+        catalog.seeds().stream().filter(s -> !seeds.contains(s)).forEach(seeds::add);
+        List<TaskDna> chosen = seeds.subList(0, Math.min(seedCount, seeds.size()));
+        long start = System.nanoTime();
+        List<GenerationRun.SeedOutcomes> outcomes = new GenerationRun(generator, ex, null, parallel).run(chosen,
+                perSeed, seed, Scale.MICRO, dir, Map.of(), new ProgressBar(System.err, chosen.size() * perSeed));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        GenerationManifest manifest = new GenerationManifest(outcomes);
+        System.out.printf(Locale.ROOT, "## Throughput%n%d seeds x %d tasks, %d in parallel: %.1f s wall (%.1f min), "
+                        + "%.2f s per attempted task; %d kept (%.0f%%).%n%n", chosen.size(), perSeed, parallel, seconds,
+                seconds / 60, seconds / (chosen.size() * perSeed), manifest.ok().size(),
+                100.0 * manifest.ok().size() / (chosen.size() * perSeed));
+        System.out.println(manifest.table());
+        List<Task> kept = ext.create(ExtensionKind.SUITE, "synthetic").load(dir, Map.of());
+        System.out.println("## Diversity");
+        System.out.println(new DiversityReport(chosen, kept).markdown());
+    }
+
+    private void twins(SeedCatalog catalog, EnvironmentGenerator generator, Executor ex, Path dir) throws Exception {
+        System.out.println("## Per-step time of the same reference solution: micro task vs full-size twin");
+        System.out.println("| modality | seed | micro rows | full rows | micro median s | full median s | speed-up |");
+        System.out.println("|---|---|---:|---:|---:|---:|---:|");
+        for (Modality modality : Modality.values()) {
+            Path[] pair = twinPair(catalog, generator, ex, dir, modality);
+            if (pair == null) {
+                System.out.printf("| %s | (no seed kept both sizes) | | | | | |%n", modality);
+                continue;
+            }
+            double micro = medianStep(ex, pair[0]);
+            double full = medianStep(ex, pair[1]);
+            System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %.2f | %.2f | %.1fx |%n", modality,
+                    task(pair[0]).category(), task(pair[0]).attributes().get("train_rows"),
+                    task(pair[1]).attributes().get("train_rows"), micro, full, full / micro);
+        }
+    }
+
+    /** A kept micro task and its kept full twin for the first seed of the modality that yields both. */
+    private Path[] twinPair(SeedCatalog catalog, EnvironmentGenerator generator, Executor ex, Path dir,
+                            Modality modality) {
+        GenerationRun run = new GenerationRun(generator, ex, null, 1);
+        for (TaskDna dna : catalog.seeds().stream().filter(s -> s.modality() == modality).limit(3).toList()) {
+            try {
+                Path micro = keptDir(run, dna, Scale.MICRO, dir.resolve("micro"));
+                Path full = micro == null ? null : keptDir(run, dna, Scale.FULL, dir.resolve("full"));
+                if (full != null) {
+                    return new Path[] {micro, full};
+                }
+            } catch (Exception e) {
+                System.err.println("sandmle: " + dna.seedId() + " twin failed: " + e.getMessage());
+            }
+        }
+        return null;
+    }
+
+    private Path keptDir(GenerationRun run, TaskDna dna, Scale scale, Path dir) throws Exception {
+        List<GenerationOutcome> outcomes = run.run(List.of(dna), 1, seed, scale, dir, Map.of(),
+                new ProgressBar(System.err, 1)).get(0).outcomes();
+        return outcomes.get(0).kept() ? outcomes.get(0).dir() : null;
+    }
+
+    private double medianStep(Executor ex, Path taskDir) throws Exception {
+        Task task = task(taskDir);
+        String code = Files.readString(taskDir.resolve(task.attributes().get("reference_solution")));
+        double[] seconds = new double[repeats];
+        for (int r = 0; r < repeats; r++) {
+            Path work = Files.createTempDirectory("sandmle-step-");
+            try (Sandbox sandbox = ex.open(new SandboxSpec(work, task.publicDir(), SandboxSpec.DEFAULT_PYTHON,
+                    Limits.defaults().withWallTime(Duration.ofMinutes(30)), false))) {
+                long start = System.nanoTime();
+                ExecResult result = sandbox.run(code);
+                seconds[r] = (System.nanoTime() - start) / 1e9;
+                if (!result.succeeded()) {
+                    throw new IllegalStateException("the reference solution failed on " + task.id() + ": "
+                            + result.stderrTail());
+                }
+            } finally {
+                deleteTree(work);
+            }
+        }
+        return BenchCommand.median(seconds);
+    }
+
+    private static Task task(Path dir) throws Exception {
+        return new com.fasterxml.jackson.databind.ObjectMapper()
+                .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+                .readValue(dir.resolve("task.json").toFile(), Task.class).withRoot(dir);
+    }
+
+    private static void deleteTree(Path dir) throws Exception {
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
