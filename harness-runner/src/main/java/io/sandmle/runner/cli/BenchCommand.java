@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Speed benchmarks that measure the harness against a baseline in the same run.",
-        subcommands = {GradingBench.class, BenchStepsCommand.class, GenerationBench.class})
+        subcommands = {GradingBench.class, BenchStepsCommand.class, GenerationBench.class, ReportBenchCommand.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

@@ -1,0 +1,65 @@
+package io.sandmle.reports;
+
+import io.sandmle.api.ReportInput;
+import io.sandmle.reports.analysis.Dataset;
+import io.sandmle.reports.model.Notice;
+import io.sandmle.reports.model.Paragraph;
+import io.sandmle.reports.model.ReportDocument;
+import io.sandmle.reports.model.Section;
+import io.sandmle.reports.sections.AggregatesSection;
+import io.sandmle.reports.sections.CategorySection;
+import io.sandmle.reports.sections.CurvesSection;
+import io.sandmle.reports.sections.HeadlineSection;
+import io.sandmle.reports.sections.HumanRankSection;
+import io.sandmle.reports.sections.PairwiseSection;
+import io.sandmle.reports.sections.PerTaskSection;
+import io.sandmle.reports.sections.PowerSection;
+import io.sandmle.reports.sections.RankingSection;
+import io.sandmle.reports.sections.ReliabilitySection;
+import io.sandmle.reports.sections.ReportContext;
+import io.sandmle.reports.sections.ReproducibilitySection;
+import io.sandmle.reports.sections.SectionBuilder;
+import io.sandmle.reports.sections.SetupSection;
+import io.sandmle.reports.sections.Settings;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Computes every section of the comparative report from the episodes. A section that cannot be
+ * computed still appears, saying why; all such statements are also gathered near the top.
+ */
+public final class ReportBuilder {
+
+    private static final List<SectionBuilder> SECTIONS = List.of(new SetupSection(), new HeadlineSection(),
+            new AggregatesSection(), new PairwiseSection(), new ReliabilitySection(), new RankingSection(),
+            new HumanRankSection(), new PerTaskSection(), new CategorySection(), new PowerSection(),
+            new CurvesSection(), new ReproducibilitySection());
+
+    private ReportBuilder() {
+    }
+
+    public static ReportDocument build(ReportInput input, Settings settings) {
+        ReportContext context = new ReportContext(input, Dataset.of(input.episodes(), input.baseline()), settings);
+        List<Section> sections = new ArrayList<>();
+        for (SectionBuilder builder : SECTIONS) {
+            sections.add(builder.build(context));
+        }
+        sections.add(1, limitations(sections));
+        String subtitle = context.data().systems().size() + " systems: " + String.join(", ", context.data().systems())
+                + (input.baseline() != null ? " (baseline " + input.baseline() + ")" : "");
+        return new ReportDocument("SandMLE comparative report", subtitle, sections);
+    }
+
+    private static Section limitations(List<Section> sections) {
+        List<io.sandmle.reports.model.Block> blocks = new ArrayList<>();
+        for (Section s : sections) {
+            for (Notice n : s.notices()) {
+                blocks.add(new Notice(s.title() + ": " + n.text()));
+            }
+        }
+        if (blocks.isEmpty()) {
+            blocks.add(new Paragraph("Every statistic could be computed from these runs."));
+        }
+        return new Section("limitations", "What could not be computed", blocks);
+    }
+}

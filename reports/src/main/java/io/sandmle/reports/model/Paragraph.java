@@ -1,0 +1,5 @@
+package io.sandmle.reports.model;
+
+/** Plain explanatory text. */
+public record Paragraph(String text) implements Block {
+}

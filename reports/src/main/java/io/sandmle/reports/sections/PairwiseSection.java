@@ -1,0 +1,213 @@
+package io.sandmle.reports.sections;
+
+import io.sandmle.reports.analysis.Dataset;
+import io.sandmle.reports.analysis.Outcome;
+import io.sandmle.reports.analysis.Run;
+import io.sandmle.reports.charts.ForestPlot;
+import io.sandmle.reports.charts.MatrixHeatmap;
+import io.sandmle.reports.model.Cell;
+import io.sandmle.reports.model.Format;
+import io.sandmle.reports.model.Section;
+import io.sandmle.reports.stats.Descriptive;
+import io.sandmle.reports.stats.EffectSizes;
+import io.sandmle.reports.stats.Estimate;
+import io.sandmle.reports.stats.McNemarTest;
+import io.sandmle.reports.stats.Multiplicity;
+import io.sandmle.reports.stats.PairedTTest;
+import io.sandmle.reports.stats.ProbabilityOfImprovement;
+import io.sandmle.reports.stats.SignFlipTest;
+import io.sandmle.reports.stats.TaskBootstrap;
+import io.sandmle.reports.stats.WilcoxonSignedRank;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Paired comparisons on shared tasks: per-task mean differences, a task-bootstrap CI, sign-flip
+ * permutation, Wilcoxon and t tests with Holm and Benjamini–Hochberg adjustments, effect sizes,
+ * probability of improvement, McNemar on medals per shared seed, and a verdict by the reference's
+ * decision rule.
+ */
+public final class PairwiseSection implements SectionBuilder {
+
+    /** One compared pair (A − B) and everything computed for it. */
+    private record Pair(int a, int b, int tasks, Estimate difference, SignFlipTest.Result permutation,
+                        WilcoxonSignedRank.Result wilcoxon, PairedTTest t, double dz, Estimate poi,
+                        String mcnemar) {
+    }
+
+    @Override
+    public Section build(ReportContext context) {
+        Dataset data = context.data();
+        Blocks b = new Blocks("pairwise", "Pairwise comparisons");
+        b.text("Unit of analysis = task: runs are first averaged per task, then d_t = mean score of A − mean score "
+                + "of B on each task both ran. Difference CI: 95 % cluster bootstrap over tasks (" + context.settings().reps()
+                + " replicates). p-values are two-sided: sign-flip permutation (exact up to 20 tasks, else "
+                + context.settings().permutationDraws() + " Monte-Carlo flips), Wilcoxon signed-rank (zeros dropped), "
+                + "paired t. P(A>B) is the probability of improvement (mean over tasks of P(run of A beats run of "
+                + "B), ties ½) with a task-bootstrap CI.");
+        int m = data.systems().size();
+        if (m < 2) {
+            return b.notice("Only " + m + " system in the data, so there is nothing to compare.").done();
+        }
+        int baseline = context.input().baseline() != null ? data.systems().indexOf(context.input().baseline()) : -1;
+        if (context.input().baseline() != null && baseline < 0) {
+            b.notice("The baseline '" + context.input().baseline() + "' has no episodes; all pairs are compared "
+                    + "without a confirmatory family.");
+        }
+        List<Pair> pairs = new ArrayList<>();
+        double[][] poiMatrix = new double[m][m];
+        for (double[] row : poiMatrix) {
+            Arrays.fill(row, Double.NaN);
+        }
+        for (int i = 0; i < m; i++) {
+            for (int j = i + 1; j < m; j++) {
+                int a = baseline == i ? j : i;
+                int bb = baseline == i ? i : j;
+                int[] shared = data.commonTasks(a, bb);
+                if (shared.length == 0) {
+                    b.notice("'" + data.systems().get(a) + "' and '" + data.systems().get(bb) + "' share no task, so "
+                            + "they cannot be compared.");
+                    continue;
+                }
+                Pair p = compare(context, a, bb, shared);
+                pairs.add(p);
+                poiMatrix[a][bb] = p.poi().point();
+                poiMatrix[bb][a] = 1 - p.poi().point();
+            }
+        }
+        if (pairs.isEmpty()) {
+            return b.done();
+        }
+        double[] p = pairs.stream().mapToDouble(x -> x.permutation().p()).toArray();
+        double[] bh = Multiplicity.benjaminiHochberg(p);
+        boolean[] confirmatory = new boolean[pairs.size()];
+        for (int k = 0; k < pairs.size(); k++) {
+            confirmatory[k] = baseline < 0 || pairs.get(k).b() == baseline;
+        }
+        double[] holm = holmWithin(p, confirmatory);
+        List<List<Cell>> rows = new ArrayList<>();
+        for (int k = 0; k < pairs.size(); k++) {
+            Pair x = pairs.get(k);
+            rows.add(List.of(Cell.text(data.systems().get(x.a())), Cell.text(data.systems().get(x.b())),
+                    Format.cell(x.tasks(), 0), Format.cell(x.difference(), 3),
+                    Cell.number(Format.p(x.permutation().p()) + (x.permutation().exact() ? " (exact)" : " (MC)"),
+                            x.permutation().p()),
+                    Cell.number(Format.p(holm[k]), holm[k]), Cell.number(Format.p(bh[k]), bh[k]),
+                    Cell.number(Format.p(x.wilcoxon().p()) + " (W+ " + Format.num(x.wilcoxon().wPlus(), 1) + ", W− "
+                            + Format.num(x.wilcoxon().wMinus(), 1) + ")", x.wilcoxon().p()),
+                    Cell.number(Format.p(x.t().p()), x.t().p()), Format.cell(x.dz(), 2),
+                    Format.cell(x.wilcoxon().rankBiserial(), 2), Format.cell(x.poi(), 3),
+                    Format.cell(EffectSizes.cliffsDelta(x.poi().point()), 2), Cell.text(x.mcnemar()),
+                    Cell.text(verdict(x, Double.isNaN(holm[k]) ? bh[k] : holm[k], data))));
+        }
+        b.table("Paired comparisons A − B on shared tasks. Mean difference [95 % task-bootstrap CI]; Holm = "
+                        + (baseline >= 0 ? "adjusted within the confirmatory family 'each system vs the baseline'"
+                        : "adjusted over all pairs") + "; BH = Benjamini–Hochberg over all pairs (both applied to "
+                        + "the sign-flip p). Verdict: 'better' only if the difference CI excludes 0, the adjusted p < 0.05 "
+                        + "and the P(A>B) CI excludes 0.5.",
+                List.of("A", "B", "Tasks", "Mean difference A−B [95 % CI]", "Sign-flip p", "Holm-adjusted p",
+                        "BH-adjusted p", "Wilcoxon p", "Paired t p", "Cohen's d_z", "Rank-biserial r",
+                        "P(A>B) [95 % CI]", "Cliff's δ", "McNemar on medals", "Verdict"), rows);
+        List<String> labels = pairs.stream().map(x -> data.systems().get(x.a()) + " − " + data.systems().get(x.b()))
+                .toList();
+        Map<String, Estimate[]> panels = new LinkedHashMap<>();
+        panels.put("Mean difference A − B", pairs.stream().map(Pair::difference).toArray(Estimate[]::new));
+        panels.put("P(A > B)", pairs.stream().map(Pair::poi).toArray(Estimate[]::new));
+        b.figure("differences", "Paired differences (left) and probability of improvement (right) per pair: dot = "
+                        + "estimate, bar = 95 % task-bootstrap CI; 0 and 0.5 mean no difference.",
+                ForestPlot.create("Paired comparisons with 95 % CIs", labels, panels), 900, 110 + 34 * pairs.size());
+        b.figure("poi-matrix", "Probability of improvement P(row > column), averaged over shared tasks; 0.5 = no "
+                        + "difference.",
+                MatrixHeatmap.create("Probability of improvement (row beats column)", null, data.systems(),
+                        data.systems(), poiMatrix, 0, 1, "P(row > column)"), 760, 140 + 60 * m);
+        return b.done();
+    }
+
+    private static Pair compare(ReportContext context, int a, int b, int[] shared) {
+        Dataset data = context.data();
+        double[] ma = data.taskMeans(a, shared);
+        double[] mb = data.taskMeans(b, shared);
+        double[] d = new double[shared.length];
+        for (int t = 0; t < d.length; t++) {
+            d[t] = ma[t] - mb[t];
+        }
+        String key = data.systems().get(a) + "|" + data.systems().get(b);
+        double[][] ra = data.runScores(a, shared);
+        double[][] rb = data.runScores(b, shared);
+        double[] poiPerTask = new double[shared.length];
+        for (int t = 0; t < shared.length; t++) {
+            poiPerTask[t] = ProbabilityOfImprovement.onTask(ra[t], rb[t]);
+        }
+        Estimate[] cis = TaskBootstrap.meanIntervals(new double[][]{d, poiPerTask}, context.settings().reps(),
+                context.seedFor("pair" + key));
+        return new Pair(a, b, shared.length, cis[0],
+                SignFlipTest.test(d, context.settings().permutationDraws(), context.seedFor("perm" + key)),
+                WilcoxonSignedRank.test(d), PairedTTest.of(d), EffectSizes.cohenDz(d), cis[1],
+                mcnemar(data, a, b, shared));
+    }
+
+    /** McNemar on any-medal per shared seed (pooling seeds would treat correlated runs as independent). */
+    private static String mcnemar(Dataset data, int a, int b, int[] shared) {
+        long[] seedsOfB = data.seedsOf(b);
+        long[] seeds = Arrays.stream(data.seedsOf(a)).filter(s -> Arrays.binarySearch(seedsOfB, s) >= 0).toArray();
+        List<McNemarTest> tests = new ArrayList<>();
+        for (long seed : seeds) {
+            int bOnly = 0;
+            int cOnly = 0;
+            for (int t : shared) {
+                Run ra = data.runWithSeed(a, t, seed);
+                Run rb = data.runWithSeed(b, t, seed);
+                if (ra == null || rb == null) {
+                    continue;
+                }
+                boolean wa = Outcome.ANY_MEDAL.of(ra);
+                boolean wb = Outcome.ANY_MEDAL.of(rb);
+                bOnly += wa && !wb ? 1 : 0;
+                cOnly += wb && !wa ? 1 : 0;
+            }
+            tests.add(McNemarTest.of(bOnly, cOnly));
+        }
+        if (tests.isEmpty()) {
+            return "n/a: no shared seed";
+        }
+        if (tests.size() == 1) {
+            McNemarTest x = tests.get(0);
+            return Double.isNaN(x.exactP()) ? "n/a: no discordant task" : "b=" + x.b() + ", c=" + x.c()
+                    + ", exact p " + Format.p(x.exactP()) + ", OR " + Format.withInterval(x.oddsRatioCi(), 2);
+        }
+        double[] ps = tests.stream().mapToDouble(McNemarTest::exactP).filter(v -> !Double.isNaN(v)).toArray();
+        if (ps.length == 0) {
+            return "n/a: no discordant task in any seed";
+        }
+        return "median exact p " + Format.p(Descriptive.median(ps)) + " over " + ps.length + " seeds (range "
+                + Format.p(Arrays.stream(ps).min().orElse(Double.NaN)) + "–"
+                + Format.p(Arrays.stream(ps).max().orElse(Double.NaN)) + ")";
+    }
+
+    private static double[] holmWithin(double[] p, boolean[] inFamily) {
+        double[] masked = new double[p.length];
+        for (int k = 0; k < p.length; k++) {
+            masked[k] = inFamily[k] ? p[k] : Double.NaN;
+        }
+        return Multiplicity.holm(masked);
+    }
+
+    /**
+     * Reference §5.8: better only if the CI excludes 0, the adjusted p (Holm in the confirmatory
+     * family, BH otherwise) is below 0.05 and P(A>B)'s CI is above ½.
+     */
+    private static String verdict(Pair x, double p, Dataset data) {
+        String a = data.systems().get(x.a());
+        String b = data.systems().get(x.b());
+        if (x.difference().above(0) && p < 0.05 && x.poi().above(0.5)) {
+            return a + " better";
+        }
+        if (x.difference().below(0) && p < 0.05 && x.poi().below(0.5)) {
+            return b + " better";
+        }
+        return "not distinguishable at this sample size";
+    }
+}
