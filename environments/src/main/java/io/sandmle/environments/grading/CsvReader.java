@@ -31,12 +31,15 @@ public final class CsvReader {
 
     private final byte[] buf;
     private final int end;
+    /** ISO-8859-1 decoding is a plain copy and gives the same strings when the file is pure ASCII. */
+    private final java.nio.charset.Charset charset;
     private int pos;
     private int line = 1;
     private byte[] scratch = new byte[256];
 
-    private CsvReader(byte[] buf, int start) {
+    private CsvReader(byte[] buf, int start, boolean ascii) {
         this.buf = buf;
+        this.charset = ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8;
         this.end = buf.length;
         this.pos = start;
     }
@@ -72,14 +75,18 @@ public final class CsvReader {
 
     /** Parses CSV bytes (exposed for tests and in-memory data). */
     public static ColumnTable parse(byte[] bytes) {
-        checkText(bytes);
+        boolean ascii = checkText(bytes);
         int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
                 && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
-        return new CsvReader(bytes, start).table();
+        return new CsvReader(bytes, start, ascii).table();
     }
 
-    /** Refuses binary data (NUL bytes) and invalid UTF-8, which pandas cannot decode either. */
-    private static void checkText(byte[] bytes) {
+    /**
+     * Refuses binary data (NUL bytes) and invalid UTF-8, which pandas cannot decode either.
+     *
+     * @return whether the bytes are pure ASCII
+     */
+    private static boolean checkText(byte[] bytes) {
         boolean ascii = true;
         for (byte b : bytes) {
             if (b == 0) {
@@ -96,6 +103,7 @@ public final class CsvReader {
                 throw new InvalidSubmissionException("The file is not valid UTF-8 text.");
             }
         }
+        return ascii;
     }
 
     private ColumnTable table() {
@@ -231,7 +239,7 @@ public final class CsvReader {
             }
             pos++;
         }
-        return new String(buf, start, pos - start, StandardCharsets.UTF_8);
+        return new String(buf, start, pos - start, charset);
     }
 
     /** A quoted field: doubled quotes are one quote; text after the closing quote is kept, as pandas does. */
@@ -259,7 +267,7 @@ public final class CsvReader {
         while (pos < end && buf[pos] != ',' && buf[pos] != '\n' && buf[pos] != '\r') {
             len = put(len, buf[pos++]);
         }
-        return new String(scratch, 0, len, StandardCharsets.UTF_8);
+        return new String(scratch, 0, len, charset);
     }
 
     private int put(int len, byte b) {

@@ -2,8 +2,6 @@ package io.sandmle.environments.grading;
 
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Aligns submission rows to answer rows the way MLE-bench does it: sort both by the id column and
@@ -29,17 +27,23 @@ public final class IdAlignment {
         String[][] keys = comparableKeys(submissionIds, answerIds, idColumn);
         String[] sub = keys[0];
         String[] ans = keys[1];
-        Map<String, Integer> answerRow = new HashMap<>(ans.length * 2);
+        if (Arrays.equals(sub, ans)) {
+            // The usual case: rows in the sample submission's order. Equal sequences sort equal.
+            int[] identity = new int[ans.length];
+            Arrays.setAll(identity, i -> i);
+            return identity;
+        }
+        StringIndex answerRow = new StringIndex(ans.length);
         for (int i = 0; i < ans.length; i++) {
-            if (answerRow.put(ans[i], i) != null) {
+            if (!answerRow.add(ans[i], i)) {
                 return alignBySorting(sub, ans, idColumn);
             }
         }
         int[] order = new int[ans.length];
         Arrays.fill(order, -1);
         for (int r = 0; r < sub.length; r++) {
-            Integer i = answerRow.get(sub[r]);
-            if (i == null) {
+            int i = answerRow.get(sub[r]);
+            if (i < 0) {
                 throw new InvalidSubmissionException(String.format(
                         "The submission's %s '%s' (row %,d) is not one of the expected ids.", idColumn,
                         PandasValues.abbreviate(submissionIds[r]), r + 1));
@@ -99,6 +103,9 @@ public final class IdAlignment {
 
     /** Keys that are equal exactly when pandas finds the ids equal; NA ids never match. */
     private static String[][] comparableKeys(String[] sub, String[] ans, String idColumn) {
+        if (canonicalIntegers(sub) && canonicalIntegers(ans)) {
+            return new String[][] {sub, ans}; // equal text ⇔ equal number, no conversion needed
+        }
         boolean subNumeric = PandasValues.isNumericColumn(sub);
         boolean ansNumeric = PandasValues.isNumericColumn(ans);
         if (subNumeric && ansNumeric) {
@@ -115,6 +122,23 @@ public final class IdAlignment {
             }
         }
         return new String[][] {sub, ans};
+    }
+
+    /** Digits only, no leading zero, short enough to be exact as a double: text equality is numeric equality. */
+    private static boolean canonicalIntegers(String[] ids) {
+        for (String id : ids) {
+            int n = id.length();
+            if (n == 0 || n > 15 || (id.charAt(0) == '0' && n > 1)) {
+                return false;
+            }
+            for (int i = 0; i < n; i++) {
+                char c = id.charAt(i);
+                if (c < '0' || c > '9') {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static String[] numericKeys(String[] ids, String idColumn) {

@@ -18,7 +18,13 @@ public final class PandasValues {
 
     /** True when pandas reads {@code s} as NaN. */
     public static boolean isNa(String s) {
-        return s.length() <= 8 && NA_TOKENS.contains(s);
+        if (s.isEmpty()) {
+            return true;
+        }
+        char c = s.charAt(0);
+        // Every NA token starts with one of these; the cheap test spares a hash lookup for most values.
+        boolean candidate = c == 'N' || c == 'n' || c == '#' || c == '-' || c == '1' || c == '<';
+        return candidate && s.length() <= 8 && NA_TOKENS.contains(s);
     }
 
     /** True when pandas reads {@code s} as a number (NA tokens excluded). */
@@ -27,6 +33,9 @@ public final class PandasValues {
     }
 
     private static boolean isNanLiteral(String s) {
+        if (s.length() > 6) {
+            return false;
+        }
         String t = s.strip();
         return t.equalsIgnoreCase("nan") || t.equalsIgnoreCase("+nan") || t.equalsIgnoreCase("-nan");
     }
@@ -49,9 +58,12 @@ public final class PandasValues {
             return 0.0;
         }
         int i = t.charAt(0) == '+' || t.charAt(0) == '-' ? 1 : 0;
-        String rest = t.substring(i);
-        if (rest.equalsIgnoreCase("inf") || rest.equalsIgnoreCase("infinity")) {
-            return t.charAt(0) == '-' ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        if (i < n && (t.charAt(i) == 'i' || t.charAt(i) == 'I')) {
+            String rest = t.substring(i);
+            if (rest.equalsIgnoreCase("inf") || rest.equalsIgnoreCase("infinity")) {
+                return t.charAt(0) == '-' ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+            }
+            return Double.NaN;
         }
         int digits = 0;
         while (i < n && Character.isDigit(t.charAt(i)) && t.charAt(i) < 128) {

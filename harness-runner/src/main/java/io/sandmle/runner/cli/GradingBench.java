@@ -63,28 +63,24 @@ public final class GradingBench implements Callable<Integer> {
             Extensions extensions = pluginPath.load();
             TaskSuite suite = extensions.create(ExtensionKind.SUITE, "mle-bench-lite");
             List<Task> tasks = suite.load(work.resolve("data"), Map.of("competitions", TEXT_NORM + "," + TPS_MAY));
-            System.out.printf("%-34s %9s %12s %14s %8s  %s%n", "bench", "rows", "java median", "python median",
-                    "speed-up", "scores (java / python)");
+            System.out.printf("%-30s %9s %-7s %12s %14s %8s  %s%n", "bench", "rows", "time", "java median",
+                    "python median", "speed-up", "scores (java / python)");
             for (Task task : tasks) {
                 boolean text = task.id().equals(TEXT_NORM);
                 Path sub = text ? textSub : aucSub;
-                double[] java = timeJava(suite, task, sub);
+                double[][] java = timeJava(suite, task, sub);
                 Grade g = suite.grader(task).grade(task, sub);
                 JsonNode py = timePython(text ? "accuracy" : "auc", sub,
-                        task.privateDir().resolve(text ? "answers.csv" : "test.csv"), text ? "id" : "id",
-                        text ? "after" : "target");
-                double[] pySeconds = new double[py.get("seconds").size()];
-                for (int i = 0; i < pySeconds.length; i++) {
-                    pySeconds[i] = py.get("seconds").get(i).asDouble() * 1000;
-                }
-                double j = BenchCommand.median(java);
-                double p = BenchCommand.median(pySeconds);
-                System.out.printf(Locale.ROOT, "%-34s %,9d %9.0f ms %11.0f ms %7.1fx  %s / %s%n",
-                        text ? "text-normalization (accuracy)" : "tabular-may-2022 (roc-auc)", text ? rows : aucRows, j,
-                        p, p / j, g.score(), py.get("score").asText());
+                        task.privateDir().resolve(text ? "answers.csv" : "test.csv"), "id", text ? "after" : "target");
+                String name = text ? "text-normalization (accuracy)" : "tabular-may-2022 (roc-auc)";
+                String scores = g.score() + " / " + py.get("score").asText();
+                print(name, text ? rows : aucRows, "wall", java[0], millis(py.get("seconds")), scores);
+                print(name, text ? rows : aucRows, "cpu", java[1], millis(py.get("cpu_seconds")), scores);
             }
-            System.out.printf("medians of %d repetitions per side; Java after 2 warm-up runs, Python timed in-process"
-                    + " (imports excluded); %d cores%n", repeats, Runtime.getRuntime().availableProcessors());
+            System.out.printf("medians of %d repetitions per side; Java after 2 warm-up runs (cpu = grading thread),"
+                    + " Python timed in-process (imports excluded, cpu = process); %d cores, load average %.1f%n",
+                    repeats, Runtime.getRuntime().availableProcessors(),
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             return SandmleCommand.OK;
         } finally {
             try (Stream<Path> walk = Files.walk(work)) {
@@ -93,17 +89,37 @@ public final class GradingBench implements Callable<Integer> {
         }
     }
 
-    private double[] timeJava(TaskSuite suite, Task task, Path submission) {
-        double[] ms = new double[repeats];
+    private static void print(String name, int rows, String clock, double[] java, double[] python, String scores) {
+        double j = BenchCommand.median(java);
+        double p = BenchCommand.median(python);
+        System.out.printf(Locale.ROOT, "%-30s %,9d %-7s %9.0f ms %11.0f ms %7.1fx  %s%n", name, rows, clock, j, p, p / j,
+                scores);
+    }
+
+    private static double[] millis(JsonNode seconds) {
+        double[] out = new double[seconds.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = seconds.get(i).asDouble() * 1000;
+        }
+        return out;
+    }
+
+    /** Wall and thread-CPU milliseconds of each timed repetition. */
+    private double[][] timeJava(TaskSuite suite, Task task, Path submission) {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        double[][] ms = new double[2][repeats];
         for (int r = -2; r < repeats; r++) {
             long start = System.nanoTime();
+            long cpuStart = threads.getCurrentThreadCpuTime();
             Grade g = suite.grader(task).grade(task, submission);
             long elapsed = System.nanoTime() - start;
+            long cpu = threads.getCurrentThreadCpuTime() - cpuStart;
             if (!g.valid()) {
                 throw new IllegalStateException("the benchmark submission was graded invalid: " + g.reason());
             }
             if (r >= 0) {
-                ms[r] = elapsed / 1e6;
+                ms[0][r] = elapsed / 1e6;
+                ms[1][r] = cpu / 1e6;
             }
         }
         return ms;
