@@ -10,7 +10,10 @@ import io.sandmle.runner.rollout.EvalPlan;
 import io.sandmle.runner.rollout.EvalRun;
 import java.util.List;
 import java.util.function.Supplier;
+import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.descriptor.MethodSource;
 
 /**
  * Turns a {@link SuiteSpec} into its descriptor tree: the config's suites × tasks × seeds × scaffolds ×
@@ -50,7 +53,7 @@ final class SuiteDiscovery {
                             String name = (manySuites ? s.suite() + "/" : "") + task.id() + ", seed " + seed
                                     + (manySystems ? ", " + episode.system() : "");
                             suite.addChild(new EpisodeDescriptor(id.append(EpisodeDescriptor.SEGMENT,
-                                    episode.episodeId()), name, spec.source(), episode));
+                                    episode.episodeId()), name, testSource(spec, name), episode));
                         }
                     }
                 }
@@ -58,8 +61,16 @@ final class SuiteDiscovery {
         }
         for (RateAssertion rate : spec.assertions()) {
             suite.addChild(new RateDescriptor(id.append(RateDescriptor.SEGMENT, rate.criterion().key()),
-                    spec.source(), rate));
+                    testSource(spec, rate.displayName()), rate));
         }
         return suite;
+    }
+
+    /**
+     * A test of a class suite gets a method source named like the test, because Maven Surefire names the
+     * XML test case after the method (and leaves it blank otherwise); other suites keep their file source.
+     */
+    private static TestSource testSource(SuiteSpec spec, String testName) {
+        return spec.source() instanceof ClassSource c ? MethodSource.from(c.getClassName(), testName) : spec.source();
     }
 }
