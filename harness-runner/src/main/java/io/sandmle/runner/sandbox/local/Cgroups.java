@@ -33,6 +33,11 @@ public final class Cgroups {
         return detect(ROOT);
     }
 
+    /** No cgroups: limits by rlimits only (what a machine without writable cgroups gets). */
+    public static Cgroups none() {
+        return new Cgroups(ROOT, Layout.NONE);
+    }
+
     static Cgroups detect(Path root) {
         Layout found = layoutOf(root);
         Cgroups probe = new Cgroups(root, found);
