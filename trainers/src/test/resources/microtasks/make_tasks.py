@@ -138,7 +138,8 @@ def make_task(out, index, seed):
     scores = [score(metric, truth, p) for p in references(metric, feats[:n], y[:n], feats[n:])]
     weak, best = scores[0], (min(scores) if lower else max(scores))
     cut = lambda f: weak + f * (best - weak)
-    thresholds = {"gold": cut(1.0), "silver": cut(0.95), "bronze": cut(0.88), "median": cut(0.5)}
+    # Tight cut-offs: a medal needs close to the strong reference's score, so only well-chosen recipes earn one.
+    thresholds = {"gold": cut(1.0), "silver": cut(0.98), "bronze": cut(0.95), "median": cut(0.6)}
     title = f"Micro {family} task {index}"
     with open(os.path.join(public, "description.md"), "w") as f:
         f.write(describe(title, family, metric, task_type, n, missing, categorical))

@@ -18,6 +18,8 @@ public final class TrainersPlugin implements HarnessPlugin {
     public void register(ExtensionRegistry registry) {
         registry.add(ExtensionKind.POLICY, "embedded", EmbeddedPolicyProvider.class);
         registry.add(ExtensionKind.REWARD, "dense", DenseReward.class);
+        // The runner's config calls the default reward "milestone": the same released-code weights.
+        registry.add(ExtensionKind.REWARD, "milestone", DenseReward.class);
         registry.add(ExtensionKind.REWARD, "dense-paper", PaperDenseReward.class);
         registry.add(ExtensionKind.REWARD, "sparse", SparseReward.class);
         registry.add(ExtensionKind.TRAINER, "grpo", GrpoTrainer.class);

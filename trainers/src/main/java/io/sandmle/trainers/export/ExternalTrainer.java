@@ -54,7 +54,7 @@ public final class ExternalTrainer implements Trainer {
         Path last = null;
         for (int step = 1; step <= s.steps(); step++) {
             List<Task> batch = GrpoTrainer.batchFor(session.trainingTasks(), s, step);
-            List<RolloutGroup> groups = session.rollout(policy, batch, s.groupSize(), s.seed() * 7919 + step);
+            List<RolloutGroup> groups = session.rollout(policy, batch, s.groupSize(), GrpoTrainer.stepSeed(s, step));
             Path dir = session.checkpointDir().resolve(String.format("step-%04d", step));
             RolloutExport.Written written = new RolloutExport().write(groups, dir, "sandmle");
             Path adapter = dir.resolve("adapter");

@@ -1,5 +1,7 @@
 package io.sandmle.trainers.grpo;
 
+import io.sandmle.trainers.Settings;
+
 import java.util.Map;
 
 /**
@@ -38,14 +40,6 @@ public record GrpoSettings(int groupSize, int tasksPerStep, int steps, double le
     }
 
     private static double number(Map<String, String> s, String key, double fallback) {
-        String v = s.get(key);
-        if (v == null || v.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Double.parseDouble(v.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("trainer setting '" + key + "' must be a number, not '" + v + "'");
-        }
+        return Settings.number(s, "trainer", key, fallback);
     }
 }

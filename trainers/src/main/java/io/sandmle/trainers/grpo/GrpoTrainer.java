@@ -38,7 +38,7 @@ public final class GrpoTrainer implements Trainer {
         for (int step = start.doneSteps() + 1; step <= s.steps(); step++) {
             long t0 = System.nanoTime();
             List<Task> batch = batchFor(session.trainingTasks(), s, step);
-            List<RolloutGroup> groups = session.rollout(policy, batch, s.groupSize(), s.seed() * 7919 + step);
+            List<RolloutGroup> groups = session.rollout(policy, batch, s.groupSize(), GrpoTrainer.stepSeed(s, step));
             long t1 = System.nanoTime();
             Map<String, Double> update = update(policy, reference, groups, s);
             long t2 = System.nanoTime();
@@ -54,6 +54,14 @@ public final class GrpoTrainer implements Trainer {
             }
         }
         return new TrainingResult(last, s.steps(), metrics);
+    }
+
+    /**
+     * The rollout seed of a step. Engines give a group's episodes consecutive seeds from it, so steps
+     * are spaced far apart to keep every episode seed of a run distinct.
+     */
+    public static long stepSeed(GrpoSettings s, int step) {
+        return (s.seed() * 7919 + step) * 100_003L;
     }
 
     /** The step's tasks: consecutive slices of a per-epoch shuffle of the training tasks. */

@@ -30,7 +30,6 @@ import java.util.function.BiConsumer;
 public final class LocalTrainingSession implements TrainingSession, AutoCloseable {
 
     private final List<Task> tasks;
-    private final Grader grader;
     private final RewardFunction reward;
     private final Map<String, String> settings;
     private final Path runDir;
@@ -50,7 +49,6 @@ public final class LocalTrainingSession implements TrainingSession, AutoCloseabl
                                 Path runDir, Path resumeFrom, BiConsumer<Integer, Map<String, Double>> metricsSink)
             throws java.io.IOException {
         this.tasks = List.copyOf(tasks);
-        this.grader = grader;
         this.reward = reward;
         this.settings = Map.copyOf(settings);
         this.runDir = runDir;

@@ -2,6 +2,7 @@ package io.sandmle.trainers.policy;
 
 import io.sandmle.api.LanguageModel;
 import io.sandmle.api.PolicyProvider;
+import io.sandmle.trainers.Settings;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,14 +36,6 @@ public final class EmbeddedPolicyProvider implements PolicyProvider {
     }
 
     private static long parse(Map<String, String> settings, String key, long fallback) {
-        String v = settings.get(key);
-        if (v == null || v.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Long.parseLong(v.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("policy setting '" + key + "' must be a whole number, not '" + v + "'");
-        }
+        return (long) Settings.number(settings, "policy", key, fallback);
     }
 }

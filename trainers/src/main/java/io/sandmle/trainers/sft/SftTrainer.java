@@ -41,7 +41,7 @@ public final class SftTrainer implements Trainer {
         List<RolloutGroup> all = new ArrayList<>();
         for (int step = 1; step <= s.steps(); step++) {
             List<Task> batch = GrpoTrainer.batchFor(session.trainingTasks(), s, step);
-            List<RolloutGroup> groups = session.rollout(policy, batch, s.groupSize(), s.seed() * 7919 + step);
+            List<RolloutGroup> groups = session.rollout(policy, batch, s.groupSize(), GrpoTrainer.stepSeed(s, step));
             all.addAll(groups);
             for (RolloutGroup g : groups) {
                 for (Trajectory t : g.rollouts()) {

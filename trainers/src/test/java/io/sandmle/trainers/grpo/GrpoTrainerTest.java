@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,5 +73,23 @@ class GrpoTrainerTest {
         assertTrue(kept > 0 && kept < 3 * 4 * 8, "kept " + kept);
         EmbeddedPolicy after = new EmbeddedPolicy(PolicyCheckpoint.load(result.finalCheckpoint()).network(), 0, "t");
         assertTrue(boostingProbability(after) > 0.5, "p(boosting) = " + boostingProbability(after));
+    }
+
+    @Test
+    void maskedTrajectoriesGiveNoGradient(@TempDir Path dir) {
+        EmbeddedPolicy policy = EmbeddedPolicy.untrained(2);
+        ChoiceRewardSession session = new ChoiceRewardSession(t -> t.contains("model=linear"), settings(1), dir, null);
+        java.util.List<io.sandmle.api.RolloutGroup> groups = new java.util.ArrayList<>();
+        for (io.sandmle.api.RolloutGroup g : session.rollout(policy, session.trainingTasks(), 8, 3)) {
+            java.util.List<io.sandmle.api.Trajectory> timedOut = g.rollouts().stream().map(t -> new io.sandmle.api.Trajectory(
+                    1, t.episodeId(), t.taskId(), t.scaffold(), t.policy(), t.seed(), t.turns(), t.finalGrade(),
+                    "time_limit", 0)).toList();
+            groups.add(new io.sandmle.api.RolloutGroup(g.taskId(), timedOut, g.rewards()));
+        }
+        float[] before = policy.network().logits(new float[io.sandmle.trainers.policy.FeatureEncoder.SIZE]);
+        Map<String, Double> out = GrpoTrainer.update(policy, null, groups, GrpoSettings.from(settings(1)));
+        assertEquals(32.0, out.get("masked"));
+        assertEquals(0.0, out.get("tokens"));
+        assertArrayEquals(before, policy.network().logits(new float[io.sandmle.trainers.policy.FeatureEncoder.SIZE]));
     }
 }

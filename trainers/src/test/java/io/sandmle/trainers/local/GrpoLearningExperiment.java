@@ -16,6 +16,8 @@ import org.apache.commons.math3.stat.inference.WilcoxonSignedRankTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +29,9 @@ import java.util.Map;
  * The result that matters (docs/RESULTS.md): GRPO vs the untrained policy vs SFT on held-out
  * micro tasks, with paired tests. Opt-in (it takes tens of minutes):
  * {@code mvn -o -pl trainers -am test -Dtest=GrpoLearningExperiment -Dsurefire.failIfNoSpecifiedTests=false
- * -Dsandmle.experiment=true}. Sizes come from system properties {@code exp.*}.
+ * -Dsandmle.experiment=true -Dexp.dir=/tmp/sandmle-exp/run -Dexp.tasks-dir=/tmp/sandmle-exp}. The defaults are
+ * the recorded run's sizes; system properties {@code exp.*} change them. It fails unless GRPO beats both
+ * baselines on mean reward and medal rate with paired t-tests at p < 0.05.
  */
 @EnabledIfSystemProperty(named = "sandmle.experiment", matches = "true")
 class GrpoLearningExperiment {
@@ -39,15 +43,15 @@ class GrpoLearningExperiment {
     @Test
     void grpoBeatsUntrainedAndSft() throws Exception {
         Path root = Path.of(System.getProperty("exp.dir", "target/experiment"));
-        int trainCount = prop("train-tasks", 48);
+        int trainCount = prop("train-tasks", 32);
         int valCount = prop("val-tasks", 64);
         int seeds = prop("seeds", 3);
         Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("steps", String.valueOf(prop("steps", 16)));
-        settings.put("tasks-per-step", String.valueOf(prop("tasks-per-step", 8)));
+        settings.put("steps", String.valueOf(prop("steps", 20)));
+        settings.put("tasks-per-step", String.valueOf(prop("tasks-per-step", 16)));
         settings.put("group-size", String.valueOf(prop("group-size", 4)));
-        settings.put("learning-rate", System.getProperty("exp.learning-rate", "0.03"));
-        settings.put("epochs", String.valueOf(prop("epochs", 1)));
+        settings.put("learning-rate", System.getProperty("exp.learning-rate", "0.05"));
+        settings.put("epochs", String.valueOf(prop("epochs", 4)));
         settings.put("parallel", String.valueOf(prop("parallel", 2)));
         settings.put("max-turns", String.valueOf(prop("max-turns", 6)));
         settings.put("checkpoint-every", "4");
@@ -85,9 +89,13 @@ class GrpoLearningExperiment {
             report.append(String.format("%-10s mean reward %.3f  medal rate %.3f  valid rate %.3f  (n=%d)%n", e.getKey(),
                     mean(e.getValue()[0]), mean(e.getValue()[1]), mean(e.getValue()[2]), e.getValue()[0].length));
         }
+        List<Double> pValues = new ArrayList<>();
         for (String other : List.of("untrained", "sft")) {
             double[][] g = results.get("grpo");
             double[][] o = results.get(other);
+            assertTrue(mean(g[0]) > mean(o[0]) && mean(g[1]) > mean(o[1]), "GRPO must beat " + other);
+            pValues.add(new TTest().pairedTTest(g[0], o[0]));
+            pValues.add(new TTest().pairedTTest(g[1], o[1]));
             report.append(String.format("grpo vs %-9s reward: diff %.3f paired t p=%.2e, Wilcoxon p=%.2e; "
                             + "medal: diff %.3f paired t p=%.2e, exact McNemar p=%.2e%n", other,
                     mean(g[0]) - mean(o[0]), new TTest().pairedTTest(g[0], o[0]),
@@ -99,6 +107,7 @@ class GrpoLearningExperiment {
         Files.createDirectories(root);
         Files.writeString(root.resolve("curves.tsv"), log.toString());
         Files.writeString(root.resolve("summary.txt"), report.toString());
+        pValues.forEach(p -> assertTrue(p < 0.05, "every paired test must give p < 0.05: " + pValues));
     }
 
     private static LocalTrainingSession session(List<Task> tasks, Map<String, String> settings, Path dir,

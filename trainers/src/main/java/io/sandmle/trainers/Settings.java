@@ -1,0 +1,26 @@
+package io.sandmle.trainers;
+
+import java.util.Map;
+
+/** Reads numeric config keys with one clear sentence for a bad value. */
+public final class Settings {
+
+    private Settings() {
+    }
+
+    /**
+     * @param what the config section named in errors ({@code trainer}, {@code policy})
+     * @return the key's value, or {@code fallback} when it is absent or blank
+     */
+    public static double number(Map<String, String> settings, String what, String key, double fallback) {
+        String v = settings.get(key);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Double.parseDouble(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(what + " setting '" + key + "' must be a number, not '" + v + "'");
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.sandmle.trainers.local;
+
+import io.sandmle.api.ChatMessage;
+import io.sandmle.api.ChatRequest;
+import io.sandmle.api.ChatResponse;
+import io.sandmle.api.ExecResult;
+import io.sandmle.api.Sampling;
+import io.sandmle.trainers.policy.EmbeddedPolicy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The policy's code on the layouts the procedural generator writes for other modalities: image
+ * files and WAV files named in a CSV column, and graphs in nodes.csv / edges.csv.
+ */
+class MediaTaskCodeTest {
+
+    private static final String MAKE = """
+            import os, sys, numpy as np, pandas as pd
+            from PIL import Image
+            from scipy.io import wavfile
+            root, kind = sys.argv[1], sys.argv[2]
+            os.makedirs(root, exist_ok=True)
+            rng = np.random.default_rng(0)
+            ids = np.arange(60)
+            y = rng.integers(0, 2, 60)
+            df = pd.DataFrame({"id": ids})
+            if kind == "image":
+                os.makedirs(f"{root}/images", exist_ok=True)
+                for i in ids:
+                    a = (rng.normal(110, 20, (16, 16, 3)) + 60 * y[i]).clip(0, 255).astype("uint8")
+                    Image.fromarray(a).save(f"{root}/images/{i}.png")
+                df["image_path"] = [f"images/{i}.png" for i in ids]
+            elif kind == "audio":
+                os.makedirs(f"{root}/audio", exist_ok=True)
+                t = np.arange(800) / 8000
+                for i in ids:
+                    wave = np.sin(2 * np.pi * (440 if y[i] else 880) * t) * 8000 + rng.normal(0, 500, 800)
+                    wavfile.write(f"{root}/audio/{i}.wav", 8000, wave.astype(np.int16))
+                df["audio_path"] = [f"audio/{i}.wav" for i in ids]
+            else:
+                nodes = pd.DataFrame([(i, n, rng.normal(y[i], 0.3)) for i in ids for n in range(5)], columns=["id", "node", "attr"])
+                nodes.to_csv(f"{root}/nodes.csv", index=False)
+                pd.DataFrame([(i, 0, n) for i in ids for n in range(1, 4)], columns=["id", "src", "dst"]).to_csv(f"{root}/edges.csv", index=False)
+            train = df.iloc[:40].copy(); train["label"] = y[:40]
+            train.to_csv(f"{root}/train.csv", index=False)
+            df.iloc[40:].to_csv(f"{root}/test.csv", index=False)
+            pd.DataFrame({"id": ids[40:], "label": 0}).to_csv(f"{root}/sample_submission.csv", index=False)
+            """;
+
+    @Test
+    void imageAudioAndGraphTasksGetASubmission(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("make.py");
+        Files.writeString(script, MAKE);
+        EmbeddedPolicy policy = EmbeddedPolicy.untrained(5);
+        try (PythonWorkerPool python = new PythonWorkerPool("/usr/bin/python3", 1)) {
+            for (String kind : List.of("image", "audio", "graph")) {
+                Path data = dir.resolve(kind).resolve("public");
+                Process p = new ProcessBuilder("/usr/bin/python3", script.toString(), data.toString(), kind)
+                        .inheritIO().start();
+                assertEquals(0, p.waitFor());
+                List<ChatMessage> prompt = List.of(ChatMessage.system(ReactEpisode.SYSTEM_PROMPT), ChatMessage.user(
+                        "## Competition ID: " + kind + "\nA binary task scored by accuracy.\n## Dataset Folder:\n"
+                                + data + "/\n"));
+                // A recipe that runs everywhere, so the test checks the data handling, not the sampled model.
+                String code = null;
+                for (long seed = 0; code == null; seed++) {
+                    ChatResponse r = policy.chat(new ChatRequest(prompt, new Sampling(1, 1, 100, seed), List.of(), true));
+                    if (r.content().contains("model=forest impute=median")) {
+                        code = r.content().substring(r.content().indexOf("<code>") + 6, r.content().indexOf("</code>"));
+                    }
+                }
+                Path work = dir.resolve(kind).resolve("work");
+                ExecResult result = python.run(code, work, Duration.ofSeconds(120));
+                assertTrue(result.succeeded(), kind + ": " + result.stderrTail());
+                List<String> rows = Files.readAllLines(work.resolve("submission.csv"));
+                assertEquals("id,label", rows.get(0));
+                assertEquals(21, rows.size());
+                long right = rows.stream().skip(1).filter(r -> !r.endsWith(",0")).count();
+                assertTrue(right > 0, kind + ": the model must use the media features, not predict one class");
+            }
+        }
+    }
+}
