@@ -25,10 +25,6 @@ final class SeededRandom {
         return h;
     }
 
-    double uniform() {
-        return random.nextDouble();
-    }
-
     double uniform(double lo, double hi) {
         return lo + (hi - lo) * random.nextDouble();
     }

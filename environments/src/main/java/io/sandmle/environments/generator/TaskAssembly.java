@@ -96,17 +96,8 @@ final class TaskAssembly {
                 : drop(spec, folder, verdict.failedCheck());
     }
 
-    /** Grades one submission of a task that has its task.json (for the LLM roles' execute-and-check loops). */
-    Grade grade(Task task, Path submission) {
-        return graders.apply(task).grade(task, submission);
-    }
-
     MlDeveloper developer() {
         return developer;
-    }
-
-    MlOpsEngineer mlops() {
-        return mlops;
     }
 
     static GenerationOutcome drop(TaskSpec spec, TaskFolder folder, String reason) {

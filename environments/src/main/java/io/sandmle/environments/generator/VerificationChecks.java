@@ -336,9 +336,4 @@ final class VerificationChecks {
                     : Optional.of("evaluator.py scores " + score + " where the grader scores " + expected);
         }
     }
-
-    /** Used by tests to address a check by name. */
-    static Check named(String name) {
-        return all().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
-    }
 }

@@ -31,7 +31,12 @@ public final class DiversityReport {
     }
 
     public Map<String, Integer> byMetric() {
-        return count(tasks, Task::metric);
+        return count(tasks, t -> family(t.metric()));
+    }
+
+    /** map-at-3 and map-at-k are one metric family for comparing mixes. */
+    static String family(String metric) {
+        return metric.startsWith("map-at-") ? "map-at-k" : metric;
     }
 
     public Map<String, Integer> byDomain() {
@@ -50,7 +55,7 @@ public final class DiversityReport {
 
     /** Total variation distance between the seeds' metric mix and the kept tasks' metric mix. */
     public double metricDistance() {
-        return distance(count(seeds, TaskDna::metric), byMetric());
+        return distance(count(seeds, d -> family(d.metric())), byMetric());
     }
 
     /** The report as Markdown tables. */
@@ -59,7 +64,7 @@ public final class DiversityReport {
         b.append(String.format(Locale.ROOT, "Kept tasks: %d from %d seeds.%n%n", tasks.size(), seeds.size()));
         table(b, "modality", count(seeds, d -> d.modality().name()), byModality());
         table(b, "task type", count(seeds, TaskDna::taskType), byTaskType());
-        table(b, "metric", count(seeds, TaskDna::metric), byMetric());
+        table(b, "metric", count(seeds, d -> family(d.metric())), byMetric());
         table(b, "domain", Map.of(), byDomain());
         b.append(String.format(Locale.ROOT, "Total variation distance seeds -> kept tasks: modality %.3f, task type "
                 + "%.3f, metric %.3f (0 = same mix).%n", modalityDistance(), taskTypeDistance(), metricDistance()));

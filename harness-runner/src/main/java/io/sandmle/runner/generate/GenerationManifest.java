@@ -70,10 +70,10 @@ public final class GenerationManifest {
     public String table() {
         StringBuilder b = new StringBuilder();
         int attempted = ok.size() + dropped.values().stream().mapToInt(Integer::intValue).sum();
-        b.append(String.format("%-28s %6s%n", "outcome", "tasks"));
-        b.append(String.format("%-28s %6d%n", "kept", ok.size()));
-        dropped.forEach((reason, n) -> b.append(String.format("%-28s %6d%n", "dropped: " + reason, n)));
-        b.append(String.format("%-28s %6d%n", "attempted", attempted));
+        b.append(String.format("%-36s %6s%n", "outcome", "tasks"));
+        b.append(String.format("%-36s %6d%n", "kept", ok.size()));
+        dropped.forEach((reason, n) -> b.append(String.format("%-36s %6d%n", "dropped: " + reason, n)));
+        b.append(String.format("%-36s %6d%n", "attempted", attempted));
         return b.toString();
     }
 }
