@@ -1,7 +1,9 @@
 package io.sandmle.reports;
 
 import io.sandmle.api.ReportInput;
+import io.sandmle.api.ReportSection;
 import io.sandmle.reports.analysis.Dataset;
+import io.sandmle.reports.model.HtmlFragment;
 import io.sandmle.reports.model.Notice;
 import io.sandmle.reports.model.Paragraph;
 import io.sandmle.reports.model.ReportDocument;
@@ -23,10 +25,13 @@ import io.sandmle.reports.sections.SetupSection;
 import io.sandmle.reports.sections.Settings;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Computes every section of the comparative report from the episodes. A section that cannot be
- * computed still appears, saying why; all such statements are also gathered near the top.
+ * Computes every section of the comparative report from the episodes, plus any sections that
+ * {@link ReportSection} plugins contribute. A section that cannot be computed still appears, saying
+ * why; all such statements are also gathered near the top.
  */
 public final class ReportBuilder {
 
@@ -38,16 +43,33 @@ public final class ReportBuilder {
     private ReportBuilder() {
     }
 
-    public static ReportDocument build(ReportInput input, Settings settings) {
+    /**
+     * @param pluginSections sections contributed by {@link ReportSection} extensions, by name; each
+     *                       is placed before the reproducibility block, and one that fails becomes a notice
+     */
+    public static ReportDocument build(ReportInput input, Settings settings, Map<String, ReportSection> pluginSections) {
         ReportContext context = new ReportContext(input, Dataset.of(input.episodes(), input.baseline()), settings);
         List<Section> sections = new ArrayList<>();
         for (SectionBuilder builder : SECTIONS) {
             sections.add(builder.build(context));
         }
+        new TreeMap<>(pluginSections).forEach((name, plugin) -> sections.add(sections.size() - 1, fromPlugin(name, plugin, input)));
         sections.add(1, limitations(sections));
-        String subtitle = context.data().systems().size() + " systems: " + String.join(", ", context.data().systems())
+        List<String> systems = context.data().systems();
+        String subtitle = systems.isEmpty() ? "No episodes to compare"
+                : systems.size() + " systems: " + String.join(", ", systems)
                 + (input.baseline() != null ? " (baseline " + input.baseline() + ")" : "");
         return new ReportDocument("SandMLE comparative report", subtitle, sections);
+    }
+
+    private static Section fromPlugin(String name, ReportSection plugin, ReportInput input) {
+        String id = "plugin-" + name.replaceAll("[^A-Za-z0-9-]+", "-");
+        try {
+            return new Section(id, plugin.title(), List.of(new HtmlFragment(name, plugin.renderHtml(input))));
+        } catch (RuntimeException e) {
+            return new Section(id, "Plugin section '" + name + "'", List.of(new Notice("The report-section plugin '"
+                    + name + "' failed (" + e + "), so its section is empty; the rest of the report is unaffected.")));
+        }
     }
 
     private static Section limitations(List<Section> sections) {

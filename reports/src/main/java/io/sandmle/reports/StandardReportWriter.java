@@ -1,6 +1,7 @@
 package io.sandmle.reports;
 
 import io.sandmle.api.ReportInput;
+import io.sandmle.api.ReportSection;
 import io.sandmle.api.ReportWriter;
 import io.sandmle.reports.charts.SvgExport;
 import io.sandmle.reports.html.HtmlRenderer;
@@ -14,7 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code standard} report writer: {@code index.html} (self-contained), {@code report.pdf} and
@@ -24,20 +27,32 @@ import java.util.List;
 public final class StandardReportWriter implements ReportWriter {
 
     private final Settings settings;
+    private final Map<String, ReportSection> pluginSections;
 
+    /** Without plugin sections, default settings. */
     public StandardReportWriter() {
-        this(null);
+        this(null, Map.of());
     }
 
-    /** @param settings the statistics' knobs, or null for the defaults with the input's seed */
-    public StandardReportWriter(Settings settings) {
+    /** As the harness creates it: every {@code report-section} extension is added to the report. */
+    @Inject
+    public StandardReportWriter(Map<String, ReportSection> pluginSections) {
+        this(null, pluginSections);
+    }
+
+    /**
+     * @param settings       the statistics' knobs, or null for the defaults with the input's seed
+     * @param pluginSections extra sections by extension name
+     */
+    public StandardReportWriter(Settings settings, Map<String, ReportSection> pluginSections) {
         this.settings = settings;
+        this.pluginSections = Map.copyOf(pluginSections);
     }
 
     @Override
     public List<Path> write(ReportInput input, Path outDir) throws IOException {
         Settings s = settings != null ? settings : defaults(input.seed());
-        ReportDocument doc = ReportBuilder.build(input, s);
+        ReportDocument doc = ReportBuilder.build(input, s, pluginSections);
         Files.createDirectories(outDir.resolve("figures"));
         List<Path> written = new ArrayList<>();
         Path html = outDir.resolve("index.html");

@@ -30,7 +30,7 @@ class BadInputTest {
     void emptyRuns() throws Exception {
         String text = render(new ReportInput(List.of(), List.of(), null, 1, Map.of()));
         assertTrue(text.contains("No episodes were found in the given runs"));
-        assertTrue(text.contains("Only 0 system in the data, so there is nothing to compare"));
+        assertTrue(text.contains("Pairwise comparisons need at least two systems; the data have 0."));
         assertTrue(text.contains("Rankings need at least two systems"));
     }
 
@@ -90,6 +90,7 @@ class BadInputTest {
         String text = render(new ReportInput(episodes, List.of(), null, 7, Map.of()));
         assertTrue(text.contains("episodes name no system"));
         assertTrue(text.contains("has one seed, so its SEM is 0"));
+        assertTrue(text.contains("[CP "), "with one seed the headline shows Wilson and Clopper–Pearson intervals");
         assertTrue(text.contains("intervals collapse to the point"));
     }
 

@@ -23,7 +23,7 @@ import org.jfree.data.xy.DefaultXYZDataset;
  */
 public final class MatrixHeatmap {
 
-    private static final int ANNOTATE_MAX_CELLS = 120;
+    private static final int ANNOTATE_MAX_CELLS = 64;
     private static final int COLUMN_LABELS_MAX = 40;
 
     private MatrixHeatmap() {

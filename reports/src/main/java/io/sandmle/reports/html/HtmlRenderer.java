@@ -4,6 +4,7 @@ import io.sandmle.reports.charts.SvgExport;
 import io.sandmle.reports.model.Block;
 import io.sandmle.reports.model.Cell;
 import io.sandmle.reports.model.Figure;
+import io.sandmle.reports.model.HtmlFragment;
 import io.sandmle.reports.model.Notice;
 import io.sandmle.reports.model.Paragraph;
 import io.sandmle.reports.model.ReportDocument;
@@ -57,6 +58,9 @@ public final class HtmlRenderer {
                     .append(esc(n.text())).append("</div>");
         } else if (block instanceof Table t) {
             table(h, t);
+        } else if (block instanceof HtmlFragment f) {
+            h.append("<div class=\"plugin\" data-plugin=\"").append(esc(f.plugin())).append("\">").append(f.html())
+                    .append("</div>");
         } else if (block instanceof Figure f) {
             h.append("<figure id=\"fig-").append(f.id()).append("\">")
                     .append(SvgExport.svg(f.chart(), f.width(), f.height(), "f" + figureIndex + "_"))

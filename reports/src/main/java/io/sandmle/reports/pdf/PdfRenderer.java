@@ -4,6 +4,7 @@ import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
 import io.sandmle.reports.model.Block;
 import io.sandmle.reports.model.Cell;
 import io.sandmle.reports.model.Figure;
+import io.sandmle.reports.model.HtmlFragment;
 import io.sandmle.reports.model.Notice;
 import io.sandmle.reports.model.Paragraph;
 import io.sandmle.reports.model.ReportDocument;
@@ -73,6 +74,9 @@ public final class PdfRenderer {
                 table(t);
             } else if (b instanceof Figure f) {
                 figure(f);
+            } else if (b instanceof HtmlFragment f) {
+                text("This section comes from the report-section plugin '" + f.plugin() + "' as HTML; see index.html.",
+                        BODY, Color.DARK_GRAY);
             }
         }
     }

@@ -7,6 +7,7 @@ import io.sandmle.reports.model.Cell;
 import io.sandmle.reports.model.Format;
 import io.sandmle.reports.model.Section;
 import io.sandmle.reports.stats.Estimate;
+import io.sandmle.reports.stats.RateIntervals;
 import io.sandmle.reports.stats.SeedRates;
 import io.sandmle.reports.stats.TaskBootstrap;
 import java.util.ArrayList;
@@ -50,7 +51,7 @@ public final class HeadlineSection implements SectionBuilder {
                     headers.add(o.label() + " % (mean ± SEM)");
                 }
             }
-            headers.addAll(List.of("Seeds", "Tasks"));
+            headers.addAll(List.of("Any medal % Wilson [Clopper–Pearson] 95 % CI (one seed only)", "Seeds", "Tasks"));
             b.table((suite == null ? "All suites" : "Suite " + suite) + ": outcome rates in percent; "
                     + context.settings().reps() + " bootstrap replicates for the task CI.", headers, rows);
         }
@@ -69,7 +70,7 @@ public final class HeadlineSection implements SectionBuilder {
         List<Cell> row = new ArrayList<>();
         row.add(Cell.text(data.systems().get(s)));
         if (seeds.length == 0 || tasks.length == 0) {
-            for (int i = 0; i < Outcome.values().length + 1; i++) {
+            for (int i = 0; i < Outcome.values().length + 2; i++) {
                 row.add(Cell.text("n/a"));
             }
             row.add(Format.cell(seeds.length, 0));
@@ -95,9 +96,25 @@ public final class HeadlineSection implements SectionBuilder {
                 row.add(Format.cell(ci, 2));
             }
         }
+        row.add(singleSeedIntervals(data, s, tasks, seeds));
         row.add(Format.cell(seeds.length, 0));
         row.add(Format.cell(tasks.length, 0));
         return row;
+    }
+
+    /** Binomial intervals assume independent attempts: true with one seed, false across seeds of a task. */
+    private static Cell singleSeedIntervals(Dataset data, int s, int[] tasks, long[] seeds) {
+        if (seeds.length != 1) {
+            return Cell.text("n/a: " + seeds.length + " seeds (attempts on a task are correlated; use the task CI)");
+        }
+        int hits = 0;
+        for (int t : tasks) {
+            hits += Outcome.ANY_MEDAL.of(data.runWithSeed(s, t, seeds[0])) ? 1 : 0;
+        }
+        Estimate wilson = RateIntervals.wilson(hits, tasks.length).scaled(100);
+        Estimate exact = RateIntervals.clopperPearson(hits, tasks.length).scaled(100);
+        return Cell.number(Format.withInterval(wilson, 2) + " [CP " + Format.num(exact.low(), 2) + ", "
+                + Format.num(exact.high(), 2) + "]", wilson.point());
     }
 
 }

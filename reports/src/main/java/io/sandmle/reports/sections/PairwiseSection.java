@@ -34,7 +34,7 @@ public final class PairwiseSection implements SectionBuilder {
 
     /** One compared pair (A − B) and everything computed for it. */
     private record Pair(int a, int b, int tasks, Estimate difference, SignFlipTest.Result permutation,
-                        WilcoxonSignedRank.Result wilcoxon, PairedTTest t, double dz, Estimate poi,
+                        WilcoxonSignedRank.Result wilcoxon, PairedTTest t, double dz, double cohenH, Estimate poi,
                         String mcnemar) {
     }
 
@@ -50,7 +50,7 @@ public final class PairwiseSection implements SectionBuilder {
                 + "B), ties ½) with a task-bootstrap CI.");
         int m = data.systems().size();
         if (m < 2) {
-            return b.notice("Only " + m + " system in the data, so there is nothing to compare.").done();
+            return b.notice("Pairwise comparisons need at least two systems; the data have " + m + ".").done();
         }
         int baseline = context.input().baseline() != null ? data.systems().indexOf(context.input().baseline()) : -1;
         if (context.input().baseline() != null && baseline < 0) {
@@ -99,7 +99,7 @@ public final class PairwiseSection implements SectionBuilder {
                     Cell.number(Format.p(x.wilcoxon().p()) + " (W+ " + Format.num(x.wilcoxon().wPlus(), 1) + ", W− "
                             + Format.num(x.wilcoxon().wMinus(), 1) + ")", x.wilcoxon().p()),
                     Cell.number(Format.p(x.t().p()), x.t().p()), Format.cell(x.dz(), 2),
-                    Format.cell(x.wilcoxon().rankBiserial(), 2), Format.cell(x.poi(), 3),
+                    Format.cell(x.wilcoxon().rankBiserial(), 2), Format.cell(x.cohenH(), 2), Format.cell(x.poi(), 3),
                     Format.cell(EffectSizes.cliffsDelta(x.poi().point()), 2), Cell.text(x.mcnemar()),
                     Cell.text(verdict(x, Double.isNaN(holm[k]) ? bh[k] : holm[k], data))));
         }
@@ -110,6 +110,7 @@ public final class PairwiseSection implements SectionBuilder {
                         + "and the P(A>B) CI excludes 0.5.",
                 List.of("A", "B", "Tasks", "Mean difference A−B [95 % CI]", "Sign-flip p", "Holm-adjusted p",
                         "BH-adjusted p", "Wilcoxon p", "Paired t p", "Cohen's d_z", "Rank-biserial r",
+                        "Cohen's h (any-medal rates)",
                         "P(A>B) [95 % CI]", "Cliff's δ", "McNemar on medals", "Verdict"), rows);
         List<String> labels = pairs.stream().map(x -> data.systems().get(x.a()) + " − " + data.systems().get(x.b()))
                 .toList();
@@ -145,8 +146,22 @@ public final class PairwiseSection implements SectionBuilder {
                 context.seedFor("pair" + key));
         return new Pair(a, b, shared.length, cis[0],
                 SignFlipTest.test(d, context.settings().permutationDraws(), context.seedFor("perm" + key)),
-                WilcoxonSignedRank.test(d), PairedTTest.of(d), EffectSizes.cohenDz(d), cis[1],
+                WilcoxonSignedRank.test(d), PairedTTest.of(d), EffectSizes.cohenDz(d),
+                EffectSizes.cohenH(medalRate(data, a, shared), medalRate(data, b, shared)), cis[1],
                 mcnemar(data, a, b, shared));
+    }
+
+    /** Share of the system's runs on these tasks that won any medal. */
+    private static double medalRate(Dataset data, int s, int[] tasks) {
+        int hits = 0;
+        int runs = 0;
+        for (int t : tasks) {
+            for (Run r : data.runs(s, t)) {
+                hits += Outcome.ANY_MEDAL.of(r) ? 1 : 0;
+                runs++;
+            }
+        }
+        return (double) hits / runs;
     }
 
     /** McNemar on any-medal per shared seed (pooling seeds would treat correlated runs as independent). */

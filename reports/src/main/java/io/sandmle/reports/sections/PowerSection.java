@@ -46,7 +46,7 @@ public final class PowerSection implements SectionBuilder {
                 Format.num(vbar, 4)));
         if (vbar == 0) {
             return b.notice("Medal outcomes never vary between runs of a task (every task is always or never "
-                    + "medalled), so the run variance is 0 and one run already shows any difference; a power "
+                    + "medalled), so the run variance is 0 and the formula asks for 0 runs; a power "
                     + "calculation is not meaningful here.").done();
         }
         List<List<Cell>> rows = new ArrayList<>();

@@ -29,9 +29,11 @@ public final class ReproducibilitySection implements SectionBuilder {
         facts.put("Missing runs", "headline: failures (MLE-bench --pad-missing); elsewhere: excluded");
         facts.put("Score compared", context.data().scoreKind().description());
         facts.put("Java", System.getProperty("java.version"));
-        facts.put("Commons Math", version(org.apache.commons.math3.util.FastMath.class));
-        facts.put("JFreeChart", version(org.jfree.chart.JFreeChart.class));
-        facts.put("PDFBox", version(org.apache.pdfbox.pdmodel.PDDocument.class));
+        facts.put("Commons Math", version(org.apache.commons.math3.util.FastMath.class,
+                "org.apache.commons/commons-math3"));
+        facts.put("JFreeChart", version(org.jfree.chart.JFreeChart.class, "org.jfree/jfreechart"));
+        facts.put("JFreeSVG", version(org.jfree.svg.SVGGraphics2D.class, "org.jfree/org.jfree.svg"));
+        facts.put("PDFBox", version(org.apache.pdfbox.pdmodel.PDDocument.class, "org.apache.pdfbox/pdfbox"));
         context.input().provenance().forEach((k, v) -> facts.put("Provenance: " + k, v));
         List<List<Cell>> rows = new ArrayList<>();
         facts.forEach((k, v) -> rows.add(List.of(Cell.text(k), Cell.text(v))));
@@ -39,9 +41,19 @@ public final class ReproducibilitySection implements SectionBuilder {
                 .table("How every number here was computed.", List.of("Item", "Value"), rows).done();
     }
 
-    private static String version(Class<?> type) {
+    /** The library version from its jar's Maven metadata, else its manifest. */
+    private static String version(Class<?> type, String groupAndArtifact) {
+        try (var in = type.getResourceAsStream("/META-INF/maven/" + groupAndArtifact + "/pom.properties")) {
+            if (in != null) {
+                java.util.Properties p = new java.util.Properties();
+                p.load(in);
+                return p.getProperty("version", "unknown");
+            }
+        } catch (java.io.IOException e) {
+            // fall through to the manifest
+        }
         Package p = type.getPackage();
         String v = p == null ? null : p.getImplementationVersion();
-        return v == null ? "unknown (no manifest version)" : v;
+        return v == null ? "unknown" : v;
     }
 }

@@ -1,6 +1,5 @@
 package io.sandmle.reports.stats;
 
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
 
@@ -38,15 +37,5 @@ public record Ranks(double[] ranks, boolean hasTies, double tieTerm) {
             i = j + 1;
         }
         return new Ranks(ranks, ties, tieTerm);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Ranks r && Arrays.equals(ranks, r.ranks) && hasTies == r.hasTies && tieTerm == r.tieTerm;
-    }
-
-    @Override
-    public int hashCode() {
-        return Arrays.hashCode(ranks);
     }
 }

@@ -85,6 +85,7 @@ public final class StratifiedBootstrap {
                         int k = runs[t];
                         int base = offset[t];
                         double s = 0;
+                        double s2 = 0; // a second accumulator halves the floating-point dependency chain
                         // Two draws per 64 random bits (multiply-shift on each 32-bit half).
                         for (int j = 0; j < k; j += 2) {
                             long bits = rng.nextLong();
@@ -94,7 +95,7 @@ public final class StratifiedBootstrap {
                             if (j + 1 < k) {
                                 int i2 = base + (int) (((bits & 0xFFFFFFFFL) * k) >>> 32);
                                 counts[sortedPosition[i2]]++;
-                                s += values[i2];
+                                s2 += values[i2];
                                 if (!noneAboveGamma) {
                                     clipSum += clipped[i2];
                                 }
@@ -103,6 +104,7 @@ public final class StratifiedBootstrap {
                                 clipSum += clipped[i];
                             }
                         }
+                        s += s2;
                         total += s;
                         taskMeans[t] = s / k;
                         meanSum += taskMeans[t];

@@ -5,6 +5,7 @@ import io.sandmle.reports.StandardReportWriter;
 import io.sandmle.reports.sections.Settings;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /** Writes reports with fewer bootstrap replicates than the default, to keep tests quick. */
 public final class Reports {
@@ -18,6 +19,6 @@ public final class Reports {
     }
 
     public static List<Path> write(ReportInput input, Path out) throws Exception {
-        return new StandardReportWriter(new Settings(1000, 500, 5000, 50, input.seed(), 1.0)).write(input, out);
+        return new StandardReportWriter(new Settings(1000, 500, 5000, 50, input.seed(), 1.0), Map.of()).write(input, out);
     }
 }
