@@ -6,8 +6,6 @@ Reads JSON lines {"id", "competition", "submission", "answers"} on stdin; writes
 "rounded"} or {"id", "error"}. Log loss follows scikit-learn >= 1.5 (no renormalisation), which is
 what MLE-bench installs; the rest is scikit-learn as installed.
 """
-import json
-import math
 import os
 import sys
 
@@ -17,6 +15,7 @@ from sklearn.metrics import accuracy_score, cohen_kappa_score, mean_squared_erro
     roc_auc_score
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from grading_cases import serve  # noqa: E402
 from sklearn_metrics import log_loss_no_renormalisation  # noqa: E402
 
 RANZCR = ["ETT - Abnormal", "ETT - Borderline", "ETT - Normal", "NGT - Abnormal", "NGT - Borderline",
@@ -192,20 +191,7 @@ GRADERS = {
 
 
 def main():
-    import warnings
-    warnings.simplefilter("ignore")
-    for line in sys.stdin:
-        case = json.loads(line)
-        try:
-            sub = pd.read_csv(case["submission"], float_precision="round_trip")
-            ans = pd.read_csv(case["answers"], float_precision="round_trip")
-            score = GRADERS[case["competition"]](sub, ans)
-            value = float(score)
-            out = {"id": case["id"], "value": value if math.isfinite(value) else repr(value),
-                   "rounded": round(score, 5) if math.isfinite(value) else repr(value)}
-        except Exception as e:  # any failure is an invalid submission in MLE-bench
-            out = {"id": case["id"], "error": type(e).__name__ + ": " + str(e)[:160]}
-        sys.stdout.write(json.dumps(out) + "\n")
+    serve(lambda competition, sub, ans: GRADERS[competition](sub, ans))
 
 
 if __name__ == "__main__":

@@ -19,11 +19,6 @@ public final class LogLoss {
      * class probability, as {@code log_loss(y_true, p)} expands it to {@code [1-p, p]}.
      */
     public static double binary(double[] yTrue, double[] p, boolean renormalize) {
-        return binary(yTrue, p, EPS, renormalize);
-    }
-
-    /** {@link #binary(double[], double[], boolean)} with another clipping epsilon (MLE-Dojo clips at 1e-15). */
-    public static double binary(double[] yTrue, double[] p, double eps, boolean renormalize) {
         Inputs.sameLength(yTrue.length, p.length);
         Inputs.finite(yTrue, "y_true");
         Inputs.finite(p, "y_pred");
@@ -53,7 +48,7 @@ public final class LogLoss {
             probs[2 * i] = 1 - p[i];
             probs[2 * i + 1] = p[i];
         }
-        return multi(onehot, probs, 2, eps, renormalize);
+        return multi(onehot, probs, 2, renormalize);
     }
 
     /**

@@ -189,9 +189,20 @@ public final class DojoMetrics {
         return LogLoss.multi(truth, predicted, k, DOJO_EPS, renormalise);
     }
 
+    /**
+     * dogs-vs-cats: {@code -mean(y·log p + (1−y)·log(1−p))} with p clipped first, so a prediction of
+     * exactly 1 costs {@code log(1 − (1 − 1e-15))}, not {@code log(1e-15)} as scikit-learn's would.
+     */
     private static double binaryLogLoss(Submission sub, Submission ans) {
         int[] order = alignOnFirst(sub, ans);
-        return LogLoss.binary(ans.numeric("label"), aligned(sub, "label", order), DOJO_EPS, false);
+        double[] y = ans.numeric("label");
+        double[] p = aligned(sub, "label", order);
+        double[] losses = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            double q = Math.min(Math.max(p[i], DOJO_EPS), 1 - DOJO_EPS);
+            losses[i] = y[i] * Math.log(q) + (1 - y[i]) * Math.log(1 - q);
+        }
+        return -PairwiseSum.mean(losses);
     }
 
     private static double jigsaw(Submission sub, Submission ans) {

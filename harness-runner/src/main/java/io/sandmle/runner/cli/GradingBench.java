@@ -37,6 +37,8 @@ public final class GradingBench implements Callable<Integer> {
 
     private static final String TEXT_NORM = "text-normalization-challenge-english-language";
     private static final String TPS_MAY = "tabular-playground-series-may-2022";
+    /** Untimed Java runs first, so that the JIT has compiled the hot paths before timing starts. */
+    private static final int WARM_UPS = 5;
 
     @Option(names = "--rows", defaultValue = "993465", description = "Rows of the text-normalization submission (default: the real answers' size).")
     int rows;
@@ -44,7 +46,7 @@ public final class GradingBench implements Callable<Integer> {
     @Option(names = "--auc-rows", defaultValue = "100000", description = "Rows of the ROC-AUC submission.")
     int aucRows;
 
-    @Option(names = "--repeats", defaultValue = "7", description = "Timed repetitions per side (after 2 Java warm-ups).")
+    @Option(names = "--repeats", defaultValue = "7", description = "Timed repetitions per side (after 5 untimed Java warm-ups).")
     int repeats;
 
     @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "Interpreter with pandas and scikit-learn.")
@@ -59,25 +61,36 @@ public final class GradingBench implements Callable<Integer> {
         try {
             Random rnd = new Random(42);
             Path textSub = writeTextNormalization(work, rnd);
+            Path shuffledTextSub = shuffledCopy(textSub, rnd);
             Path aucSub = writeAuc(work, rnd);
             Extensions extensions = pluginPath.load();
             TaskSuite suite = extensions.create(ExtensionKind.SUITE, "mle-bench-lite");
             List<Task> tasks = suite.load(work.resolve("data"), Map.of("competitions", TEXT_NORM + "," + TPS_MAY));
             System.out.printf("%-30s %9s %-7s %12s %14s %8s  %s%n", "bench", "rows", "time", "java median",
                     "python median", "speed-up", "scores (java / python)");
+            List<Object[]> runs = new ArrayList<>();
             for (Task task : tasks) {
+                if (task.id().equals(TEXT_NORM)) {
+                    runs.add(new Object[] {task, textSub, "text-normalization (accuracy)"});
+                    runs.add(new Object[] {task, shuffledTextSub, "  same, rows shuffled"});
+                } else {
+                    runs.add(new Object[] {task, aucSub, "tabular-may-2022 (roc-auc)"});
+                }
+            }
+            for (Object[] run : runs) {
+                Task task = (Task) run[0];
+                Path sub = (Path) run[1];
                 boolean text = task.id().equals(TEXT_NORM);
-                Path sub = text ? textSub : aucSub;
                 double[][] java = timeJava(suite, task, sub);
                 Grade g = suite.grader(task).grade(task, sub);
                 JsonNode py = timePython(text ? "accuracy" : "auc", sub,
                         task.privateDir().resolve(text ? "answers.csv" : "test.csv"), "id", text ? "after" : "target");
-                String name = text ? "text-normalization (accuracy)" : "tabular-may-2022 (roc-auc)";
+                String name = (String) run[2];
                 String scores = g.score() + " / " + py.get("score").asText();
                 print(name, text ? rows : aucRows, "wall", java[0], millis(py.get("seconds")), scores);
                 print(name, text ? rows : aucRows, "cpu", java[1], millis(py.get("cpu_seconds")), scores);
             }
-            System.out.printf("medians of %d repetitions per side; Java after 2 warm-up runs (cpu = grading thread),"
+            System.out.printf("medians of %d repetitions per side; Java after " + WARM_UPS + " warm-up runs (cpu = grading thread),"
                     + " Python timed in-process (imports excluded, cpu = process); %d cores, load average %.1f%n",
                     repeats, Runtime.getRuntime().availableProcessors(),
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
@@ -108,7 +121,7 @@ public final class GradingBench implements Callable<Integer> {
     private double[][] timeJava(TaskSuite suite, Task task, Path submission) {
         var threads = java.lang.management.ManagementFactory.getThreadMXBean();
         double[][] ms = new double[2][repeats];
-        for (int r = -2; r < repeats; r++) {
+        for (int r = -WARM_UPS; r < repeats; r++) {
             long start = System.nanoTime();
             long cpuStart = threads.getCurrentThreadCpuTime();
             Grade g = suite.grader(task).grade(task, submission);
@@ -167,6 +180,16 @@ public final class GradingBench implements Callable<Integer> {
             }
         }
         return sub;
+    }
+
+    /** The same submission with its data rows in random order (ids must then be matched, not just compared). */
+    private static Path shuffledCopy(Path submission, Random rnd) throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(submission));
+        List<String> body = lines.subList(1, lines.size());
+        java.util.Collections.shuffle(body, rnd);
+        Path out = submission.resolveSibling("shuffled_" + submission.getFileName());
+        Files.write(out, lines);
+        return out;
     }
 
     /** test.csv (id,target) and a probability submission with shuffled rows. */
