@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "sandmle", mixinStandardHelpOptions = true, version = "sandmle 0.1.0",
         description = "Train and evaluate machine-learning-engineering agents on micro-scale synthetic tasks.",
-        subcommands = {PluginsCommand.class, DoctorCommand.class, ConfigCommand.class, GradeSampleCommand.class,
+        subcommands = {QuickstartCommand.class, PluginsCommand.class, DoctorCommand.class, ConfigCommand.class, GradeSampleCommand.class,
                 GradeCommand.class, ExecCommand.class, GenerateCommand.class, ReportCommand.class, BenchCommand.class,
                 ServeCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
