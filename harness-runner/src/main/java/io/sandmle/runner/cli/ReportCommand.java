@@ -42,6 +42,10 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "20261121", description = "RNG seed of bootstraps (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--reps", paramLabel = "<n>",
+            description = "Bootstrap replicates (default 10000; fewer for a quick look).")
+    Integer reps;
+
     @Option(names = "--writer", defaultValue = "standard", description = "Report writer extension (default ${DEFAULT-VALUE}).")
     String writerName;
 
@@ -67,6 +71,12 @@ public final class ReportCommand implements Callable<Integer> {
         if (baseline != null && sources.episodes().stream().noneMatch(e -> baseline.equals(e.system()))) {
             System.err.println("sandmle: no episode has system '" + baseline + "'; the report compares all pairs "
                     + "without a baseline family.");
+        }
+        if (reps != null) {
+            if (reps < 100) {
+                throw new IllegalArgumentException("--reps must be at least 100 for percentile intervals to mean anything.");
+            }
+            System.setProperty("sandmle.report.reps", String.valueOf(reps)); // read by the standard writer
         }
         ReportWriter writer = pluginPath.load().create(ExtensionKind.REPORT_WRITER, writerName);
         ReportInput input = new ReportInput(sources.episodes(), sources.curves(), baseline, seed, provenance());

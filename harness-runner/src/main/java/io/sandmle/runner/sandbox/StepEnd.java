@@ -31,9 +31,17 @@ public record StepEnd(Limits limits, Path workDir, StepWatch.Outcome outcome, In
         return status > 128 && status < 128 + 65 ? -(status - 128) : status;
     }
 
+    /** The signal the kernel sends a process past its CPU-time rlimit. */
+    private static final int SIGXCPU = 24;
+
     /** The result the agent's step produced. */
     public ExecResult result() {
         String reason = outcome.violation();
+        boolean timedOut = outcome.timedOut();
+        if (reason == null && exitCode != null && exitCode == -SIGXCPU) {
+            reason = StepWatch.cpuSentence(limits);
+            timedOut = true;
+        }
         if (reason == null && outOfMemory) {
             reason = "The step needed more than its memory limit of " + Sizes.bytes(limits.memoryBytes())
                     + " and was killed by the out-of-memory killer.";
@@ -51,7 +59,7 @@ public record StepEnd(Limits limits, Path workDir, StepWatch.Outcome outcome, In
         }
         int code = exitCode == null ? -9 : exitCode;
         return new ExecResult(ExecResult.SCHEMA_VERSION, code, tail(stdout), tail(stderr), wallMillis, cpuMillis,
-                peakMemory, outcome.timedOut(), reason);
+                peakMemory, timedOut, reason);
     }
 
     private String tail(OutputCapture c) {

@@ -60,13 +60,17 @@ public final class StepWatch {
             return new Outcome(null, wallSentence(limits), true);
         }
         if (cpuNanos.getAsLong() > limits.cpuTime().toNanos()) {
-            return new Outcome(null, "The step used more than its CPU-time limit of "
-                    + Sizes.duration(limits.cpuTime()) + " and was killed.", true);
+            return new Outcome(null, cpuSentence(limits), true);
         }
         if (disk && DiskUsage.of(workDir) > limits.maxDiskBytes()) {
             return new Outcome(null, diskSentence(limits), false);
         }
         return null;
+    }
+
+    /** The sentence for a step stopped at its CPU-time limit. */
+    public static String cpuSentence(Limits limits) {
+        return "The step used more than its CPU-time limit of " + Sizes.duration(limits.cpuTime()) + " and was killed.";
     }
 
     /** The sentence for a step stopped at its wall-time limit. */

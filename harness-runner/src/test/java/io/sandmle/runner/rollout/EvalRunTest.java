@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sandmle.api.EpisodeRecord;
+import io.sandmle.runner.bench.FixedScriptPolicy;
 import io.sandmle.runner.config.ConfigLoader;
 import io.sandmle.runner.config.ExperimentConfig;
+import io.sandmle.runner.llm.OpenAiCompatibleServer;
 import io.sandmle.runner.plugins.Extensions;
 import io.sandmle.runner.store.RunStore;
 import java.nio.file.Path;
@@ -36,6 +38,32 @@ class EvalRunTest {
                 budget:
                   max-turns: 5
                 """.formatted(run, runs, tasks);
+    }
+
+    @Test
+    void aPolicyBehindAnEndpointIsEvaluatedThroughTheOpenAiProvider() throws Exception {
+        Path tasks = Path.of(getClass().getResource("/tasks").toURI());
+        try (OpenAiCompatibleServer served = OpenAiCompatibleServer.start(new FixedScriptPolicy(), 0, 2)) {
+            String yaml = config(tasks, dir, "over-http").replace("""
+                      - name: scripted
+                        provider: fixed-script
+                    """, """
+                      - name: served
+                        provider: openai
+                        settings:
+                          base-url: %s
+                          model: fixed-script
+                    """.formatted(served.baseUrl()));
+            ExperimentConfig config = ConfigLoader.parse(yaml, "test");
+            try (RunStore store = RunStore.open(config.runDir())) {
+                List<RunSummary.Row> rows = new EvalRun(config, Extensions.load(List.of())).run(store,
+                        (task, grader, d, budget) -> new StubEnvironment(task, 0.8), Progress.silent());
+                assertEquals(List.of("served x mle-agent", "served x react"),
+                        rows.stream().map(RunSummary.Row::system).toList());
+                assertTrue(store.episodes().stream().allMatch(r -> r.grade().valid()));
+                assertEquals("fixed-script", store.trajectory("synthetic.tiny-binary.react.served.s1").policy());
+            }
+        }
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -307,27 +308,35 @@ abstract class AdversarialSuite {
         if (!io.sandmle.runner.sandbox.local.SandboxUser.resolve().dropFromRoot()) {
             return; // code runs as the invoking user, whose other processes cannot be told apart; heartbeats check
         }
-        // Everything running as the sandbox user must belong to an idle warm worker (at most 3 per episode).
-        long sandboxed = ProcessHandle.allProcesses().filter(p -> isSandboxUser(p.pid())).count();
-        assertTrue(sandboxed <= 6, sandboxed + " sandboxed processes are running between steps");
+        // Processes of the sandbox user that see this test's folders (other suites may run sandboxes too):
+        // only the idle warm workers of the two episodes may remain between steps.
+        String uid = Integer.toString(io.sandmle.runner.sandbox.local.SandboxUser.resolve().uid());
+        List<Long> ours = ProcessHandle.allProcesses().map(ProcessHandle::pid)
+                .filter(pid -> uid.equals(field(pid, "status", "Uid:")) && mounts(pid).contains(root.getFileName().toString()))
+                .toList();
+        assertTrue(ours.size() <= 2, ours.size() + " processes of this test's sandboxes run between steps: " + ours);
     }
 
-    private static boolean isSandboxUser(long pid) {
+    /** The first value of a {@code key:} line in {@code /proc/<pid>/<file>}, or "" when the process is gone. */
+    private static String field(long pid, String file, String key) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                if (line.startsWith("Uid:")) {
-                    String uid = line.split("\\s+")[1];
-                    return !uid.equals("0") && uid.equals(sandboxUid());
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/" + file))) {
+                if (line.startsWith(key)) {
+                    return line.substring(key.length()).trim().split("\\s+")[0];
                 }
             }
         } catch (IOException e) {
-            return false;
+            return "";
         }
-        return false;
+        return "";
     }
 
-    private static String sandboxUid() {
-        return Integer.toString(io.sandmle.runner.sandbox.local.SandboxUser.resolve().uid());
+    private static String mounts(long pid) {
+        try {
+            return Files.readString(Path.of("/proc/" + pid + "/mountinfo"));
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     private void assertNoCanary(Path dir) throws IOException {

@@ -45,8 +45,10 @@ public final class BandChart {
         renderer.setAlpha(0.25f);
         NumberAxis x = new NumberAxis(xLabel);
         x.setAutoRangeIncludesZero(false);
+        x.setAutoRangeMinimumSize(0.01);
         NumberAxis y = new NumberAxis(yLabel);
         y.setAutoRangeIncludesZero(false);
+        y.setAutoRangeMinimumSize(0.01); // a flat line would otherwise get a ±5e-9 axis
         XYPlot plot = new XYPlot(data, x, y, renderer);
         JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, true);
         LegendTitle legend = chart.getLegend();

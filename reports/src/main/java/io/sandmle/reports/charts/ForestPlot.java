@@ -58,6 +58,7 @@ public final class ForestPlot {
         renderer.setDefaultLinesVisible(false);
         NumberAxis axis = new NumberAxis(metric);
         axis.setAutoRangeIncludesZero(false);
+        axis.setAutoRangeMinimumSize(0.01); // identical values would otherwise get a ±5e-9 axis
         XYPlot plot = new XYPlot(data, axis, null, renderer);
         ChartStyle.styleXY(plot);
         return plot;

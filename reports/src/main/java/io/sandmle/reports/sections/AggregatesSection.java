@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jfree.chart.JFreeChart;
 
 /** rliable's robust aggregates with stratified-bootstrap CIs, and performance profiles. */
 public final class AggregatesSection implements SectionBuilder {
@@ -75,10 +76,12 @@ public final class AggregatesSection implements SectionBuilder {
         b.figure("forest", "Interval estimates: dot = point estimate, bar = 95 % stratified-bootstrap CI.",
                 ForestPlot.create("Aggregate scores with 95 % CIs", systems, panels), 900,
                 110 + 34 * systems.size());
+        JFreeChart profileChart = BandChart.create("Performance profiles", "score threshold τ",
+                "fraction of runs with score > τ", profiles);
+        profileChart.getXYPlot().getRangeAxis().setRange(0, 1.02); // a fraction: keep the full scale
         b.figure("profiles", "Performance profiles: fraction of runs scoring above τ (run-score distribution), "
                         + "shaded band = 95 % task-bootstrap CI (" + settings.profileReps() + " replicates).",
-                BandChart.create("Performance profiles", "score threshold τ", "fraction of runs with score > τ",
-                        profiles), 900, 420);
+                profileChart, 900, 420);
         return b.done();
     }
 

@@ -43,8 +43,8 @@ public final class ColdSandbox implements Sandbox {
         Optional<Cgroup> cgroup = episode.stepCgroup("step" + n);
         List<String> argv = episode.unconfined()
                 ? List.of(spec.python(), steps.code(n).toString())
-                : episode.isolation().wrap(List.of(spec.python(), steps.codeInside(n)), cgroup, cgroup.isEmpty(),
-                        cgroup.isEmpty());
+                : episode.isolation().wrap(List.of(spec.python(), steps.codeInside(n)), cgroup,
+                        new IsolationCommand.Rlimits(true, cgroup.isEmpty(), cgroup.isEmpty()));
         long start = System.nanoTime();
         Process process;
         try {

@@ -33,15 +33,13 @@ public record IsolationCommand(Path bwrap, SandboxUser user, Path workDir, Path 
      * The full command: {@code [join cgroup] prlimit … bwrap … [setpriv …] program}.
      *
      * @param program          the program and arguments, with paths as seen inside the sandbox
-     * @param cgroup           the group to join first, or empty
-     * @param rlimitMemory     also cap address space by rlimit (nothing else caps memory)
-     * @param rlimitProcesses  also cap the user's processes by rlimit (nothing else caps them)
+     * @param cgroup   the group to join first, or empty
+     * @param rlimits  which optional rlimits to set
      */
-    public List<String> wrap(List<String> program, Optional<Cgroup> cgroup, boolean rlimitMemory,
-                             boolean rlimitProcesses) {
+    public List<String> wrap(List<String> program, Optional<Cgroup> cgroup, Rlimits rlimits) {
         List<String> argv = new ArrayList<>();
         cgroup.ifPresent(g -> argv.addAll(joinCgroup(g)));
-        argv.addAll(rlimits(rlimitMemory, rlimitProcesses));
+        argv.addAll(rlimits(rlimits));
         argv.addAll(bubblewrap());
         if (user.dropFromRoot()) {
             argv.addAll(List.of("/usr/bin/setpriv", "--reuid=" + user.uid(), "--regid=" + user.gid(),
@@ -61,17 +59,29 @@ public record IsolationCommand(Path bwrap, SandboxUser user, Path workDir, Path 
         return List.of("/bin/sh", "-c", script.toString(), "sandmle-join");
     }
 
-    private List<String> rlimits(boolean memory, boolean processes) {
+    /**
+     * The rlimits set besides open files, file size and core dumps (always set).
+     *
+     * @param cpu       per-process CPU time (not for a warm worker, whose children set their own)
+     * @param memory    address space (only where no cgroup caps memory)
+     * @param processes the user's processes (only where no cgroup caps them)
+     */
+    public record Rlimits(boolean cpu, boolean memory, boolean processes) {
+    }
+
+    private List<String> rlimits(Rlimits which) {
         long cpuSeconds = Math.max(1, (limits.cpuTime().toMillis() + 999) / 1000);
         List<String> argv = new ArrayList<>(List.of("prlimit",
                 "--nofile=" + limits.maxOpenFiles() + ":" + limits.maxOpenFiles(),
-                "--cpu=" + cpuSeconds + ":" + (cpuSeconds + 1),
                 "--fsize=" + limits.maxDiskBytes() + ":" + limits.maxDiskBytes(),
                 "--core=0:0"));
-        if (memory) {
+        if (which.cpu()) {
+            argv.add("--cpu=" + cpuSeconds + ":" + (cpuSeconds + 1));
+        }
+        if (which.memory()) {
             argv.add("--as=" + limits.memoryBytes() + ":" + limits.memoryBytes());
         }
-        if (processes) {
+        if (which.processes()) {
             argv.add("--nproc=" + limits.maxProcesses() + ":" + limits.maxProcesses());
         }
         return argv;

@@ -185,7 +185,8 @@ final class SlurmSandbox implements Sandbox {
 
     private Path writeScript(int n, Path rawOut, Path rawErr, Path exitFile) {
         List<String> program = isolation == null ? List.of(spec.python(), steps.code(n).toString())
-                : isolation.wrap(List.of(spec.python(), steps.codeInside(n)), Optional.empty(), false, true);
+                : isolation.wrap(List.of(spec.python(), steps.codeInside(n)), Optional.empty(),
+                new IsolationCommand.Rlimits(true, false, true));
         Path script = steps.dir().resolve("step_" + n + ".sh");
         try {
             Files.writeString(script, JobScript.render(program, rawOut.toString(), rawErr.toString(),

@@ -3,6 +3,7 @@ package io.sandmle.runner.sandbox.warm;
 import io.sandmle.runner.sandbox.Blocking;
 import io.sandmle.runner.sandbox.SandboxPaths;
 import io.sandmle.runner.sandbox.local.Cgroup;
+import io.sandmle.runner.sandbox.local.IsolationCommand;
 import io.sandmle.runner.sandbox.local.LocalEpisode;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -56,7 +57,8 @@ final class WarmWorker implements AutoCloseable {
         Cgroup cgroup = episode.stepCgroup("warm" + generation).orElseThrow(
                 () -> new IllegalStateException("warm workers need cgroups"));
         List<String> program = List.of(episode.spec().python(), SandboxPaths.STEPS + "/" + SCRIPT);
-        List<String> argv = episode.isolation().wrap(program, java.util.Optional.of(cgroup), false, false);
+        List<String> argv = episode.isolation().wrap(program, java.util.Optional.of(cgroup),
+                new IsolationCommand.Rlimits(false, false, false));
         try {
             return new WarmWorker(cgroup, new ProcessBuilder(argv).start());
         } catch (IOException e) {

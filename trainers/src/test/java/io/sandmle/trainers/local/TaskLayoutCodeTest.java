@@ -18,10 +18,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The policy's code on the layouts the procedural generator writes for other modalities: image
- * files and WAV files named in a CSV column, and graphs in nodes.csv / edges.csv.
+ * The policy's code on the layouts the procedural generator writes for other modalities (image
+ * and WAV files named in a CSV column, graphs in nodes.csv / edges.csv) and on MLE-bench-shaped
+ * tabular tasks: string ids, boolean labels with missing values (spaceship-titanic), a wide
+ * class-probability submission (leaf-classification), two regression targets (nomad2018).
  */
-class MediaTaskCodeTest {
+class TaskLayoutCodeTest {
 
     private static final String MAKE = """
             import os, sys, numpy as np, pandas as pd
@@ -46,15 +48,44 @@ class MediaTaskCodeTest {
                     wave = np.sin(2 * np.pi * (440 if y[i] else 880) * t) * 8000 + rng.normal(0, 500, 800)
                     wavfile.write(f"{root}/audio/{i}.wav", 8000, wave.astype(np.int16))
                 df["audio_path"] = [f"audio/{i}.wav" for i in ids]
+            elif kind == "spaceship":
+                df["HomePlanet"] = rng.choice(["Earth", "Mars", "Europa", None], 60)
+                df["Age"] = np.where(rng.random(60) < 0.1, np.nan, rng.integers(1, 80, 60))
+                df["id"] = [f"{i:04d}_01" for i in ids]
+                df = df.rename(columns={"id": "PassengerId"})
+            elif kind == "leaf":
+                for j in range(4):
+                    df[f"margin{j}"] = rng.normal(y, 1, 60)
+            elif kind == "nomad":
+                df["spacegroup"] = rng.choice([12, 33, 194], 60)
+                df["lattice"] = rng.normal(10, 2, 60)
             else:
                 nodes = pd.DataFrame([(i, n, rng.normal(y[i], 0.3)) for i in ids for n in range(5)], columns=["id", "node", "attr"])
                 nodes.to_csv(f"{root}/nodes.csv", index=False)
                 pd.DataFrame([(i, 0, n) for i in ids for n in range(1, 4)], columns=["id", "src", "dst"]).to_csv(f"{root}/edges.csv", index=False)
-            train = df.iloc[:40].copy(); train["label"] = y[:40]
+            train = df.iloc[:40].copy()
+            if kind == "spaceship":
+                train["Transported"] = y[:40].astype(bool)
+                sample = pd.DataFrame({"PassengerId": df["PassengerId"].iloc[40:], "Transported": False})
+            elif kind == "leaf":
+                species = np.array(["Acer_Opalus", "Quercus_Rubra"])
+                train["species"] = species[y[:40]]
+                sample = pd.DataFrame({"id": ids[40:], "Acer_Opalus": 0.5, "Quercus_Rubra": 0.5})
+            elif kind == "nomad":
+                train["formation_energy_ev_natom"] = rng.random(40)
+                train["bandgap_energy_ev"] = rng.random(40) * 3
+                sample = pd.DataFrame({"id": ids[40:], "formation_energy_ev_natom": 0.1, "bandgap_energy_ev": 1.0})
+            else:
+                train["label"] = y[:40]
+                sample = pd.DataFrame({"id": ids[40:], "label": 0})
             train.to_csv(f"{root}/train.csv", index=False)
             df.iloc[40:].to_csv(f"{root}/test.csv", index=False)
-            pd.DataFrame({"id": ids[40:], "label": 0}).to_csv(f"{root}/sample_submission.csv", index=False)
+            sample.to_csv(f"{root}/sample_submission.csv", index=False)
             """;
+
+    private static final java.util.Map<String, String> DESCRIPTIONS = java.util.Map.of(
+            "leaf", "Predict the species; submissions are scored by multi-class log loss.",
+            "nomad", "Predict both energies; the metric is the column-wise RMSLE (root mean squared logarithmic error).");
 
     @Test
     void imageAudioAndGraphTasksGetASubmission(@TempDir Path dir) throws Exception {
@@ -62,13 +93,14 @@ class MediaTaskCodeTest {
         Files.writeString(script, MAKE);
         EmbeddedPolicy policy = EmbeddedPolicy.untrained(5);
         try (PythonWorkerPool python = new PythonWorkerPool("/usr/bin/python3", 1)) {
-            for (String kind : List.of("image", "audio", "graph")) {
+            for (String kind : List.of("image", "audio", "graph", "spaceship", "leaf", "nomad")) {
                 Path data = dir.resolve(kind).resolve("public");
                 Process p = new ProcessBuilder("/usr/bin/python3", script.toString(), data.toString(), kind)
                         .inheritIO().start();
                 assertEquals(0, p.waitFor());
                 List<ChatMessage> prompt = List.of(ChatMessage.system(ReactEpisode.SYSTEM_PROMPT), ChatMessage.user(
-                        "## Competition ID: " + kind + "\nA binary task scored by accuracy.\n## Dataset Folder:\n"
+                        "## Competition ID: " + kind + "\n" + DESCRIPTIONS.getOrDefault(kind, "A binary task scored by accuracy.")
+                                + "\n## Dataset Folder:\n"
                                 + data + "/\n"));
                 // A recipe that runs everywhere, so the test checks the data handling, not the sampled model.
                 String code = null;
@@ -82,10 +114,20 @@ class MediaTaskCodeTest {
                 ExecResult result = python.run(code, work, Duration.ofSeconds(120));
                 assertTrue(result.succeeded(), kind + ": " + result.stderrTail());
                 List<String> rows = Files.readAllLines(work.resolve("submission.csv"));
-                assertEquals("id,label", rows.get(0));
+                assertEquals(Files.readAllLines(data.resolve("sample_submission.csv")).get(0), rows.get(0));
                 assertEquals(21, rows.size());
-                long right = rows.stream().skip(1).filter(r -> !r.endsWith(",0")).count();
-                assertTrue(right > 0, kind + ": the model must use the media features, not predict one class");
+                if (List.of("image", "audio", "graph").contains(kind)) {
+                    long ones = rows.stream().skip(1).filter(r -> !r.endsWith(",0")).count();
+                    assertTrue(ones > 0, kind + ": the model must use the media features, not predict one class");
+                }
+                if (kind.equals("nomad")) {
+                    assertTrue(rows.stream().skip(1).map(r -> r.split(",")[1]).distinct().count() > 5,
+                            "regression targets get continuous predictions");
+                }
+                if (kind.equals("spaceship")) {
+                    assertTrue(rows.stream().skip(1).allMatch(r -> r.endsWith(",True") || r.endsWith(",False")),
+                            "boolean labels come back as the training set wrote them: " + rows.get(1));
+                }
             }
         }
     }
