@@ -13,15 +13,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Speed benchmarks that measure the harness against a baseline in the same run.",
-<<<<<<< HEAD
         subcommands = {BenchAllCommand.class, GradingBench.class, BenchStepsCommand.class, GenerationBench.class,
-                ReportBenchCommand.class})
+                ReportBenchCommand.class, BenchRolloutCommand.class})
 public final class BenchCommand implements Callable<Integer> {
-=======
-        subcommands = {GradingBench.class, BenchStepsCommand.class, GenerationBench.class, ReportBenchCommand.class,
-                BenchRolloutCommand.class})
-public final class BenchCommand implements Runnable {
->>>>>>> rollout
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
