@@ -6,6 +6,7 @@ import io.sandmle.api.Grader;
 import io.sandmle.api.LanguageModel;
 import io.sandmle.api.Limits;
 import io.sandmle.api.Task;
+import io.sandmle.runner.bench.BenchTable;
 import io.sandmle.runner.bench.MicroTask;
 import io.sandmle.runner.bench.RolloutBenchmark;
 import io.sandmle.runner.env.SandboxedEnvironment;
@@ -80,6 +81,12 @@ public final class BenchRolloutCommand implements Callable<Integer> {
                 rate ? "MET" : "MISSED");
         System.out.printf("target harness ms/turn <= %.0f: %.2f %s%n", TARGET_HARNESS_MILLIS_PER_TURN,
                 r.medianHarnessMillisPerTurn(), overhead ? "MET" : "MISSED");
+        BenchTable.record(new BenchTable.Row("rollout: ReAct episode vs the same steps called directly",
+                r.medianEpisodeMillis(), r.medianBaselineMillis(), "ms", "-", null));
+        BenchTable.record(new BenchTable.Row("rollout: episodes per minute (" + r.parallel() + " parallel)",
+                r.episodesPerMinute(), Double.NaN, "ep/min", ">= " + (int) TARGET_EPISODES_PER_MINUTE, rate));
+        BenchTable.record(new BenchTable.Row("rollout: harness time per turn", r.medianHarnessMillisPerTurn(),
+                Double.NaN, "ms", "<= " + (int) TARGET_HARNESS_MILLIS_PER_TURN + " ms", overhead));
         return rate && overhead ? SandmleCommand.OK : SandmleCommand.FAILED;
     }
 }
