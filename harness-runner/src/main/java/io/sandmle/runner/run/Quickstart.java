@@ -1,10 +1,11 @@
 package io.sandmle.runner.run;
 
+import io.sandmle.api.Budget;
 import io.sandmle.api.CurvePoint;
 import io.sandmle.api.Executor;
 import io.sandmle.api.ExtensionKind;
 import io.sandmle.api.Grader;
-import io.sandmle.api.RewardFunction;
+import io.sandmle.api.Limits;
 import io.sandmle.api.Sampling;
 import io.sandmle.api.Scale;
 import io.sandmle.api.Task;
@@ -18,10 +19,7 @@ import io.sandmle.runner.generate.GenerationRun;
 import io.sandmle.runner.generate.ProgressBar;
 import io.sandmle.runner.plugins.Extensions;
 import io.sandmle.runner.rollout.ConsoleProgress;
-import io.sandmle.runner.rollout.RolloutEngine;
-import io.sandmle.runner.rollout.RunStoreSink;
 import io.sandmle.runner.rollout.RunSummary;
-import io.sandmle.runner.rollout.TrainingRollouts;
 import io.sandmle.runner.store.RunStore;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -29,6 +27,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -139,7 +139,7 @@ public final class Quickstart {
             manifest.write(dir, Map.of("seeds", "lite", "per_seed", sizes.perSeed(), "seed", 0));
         }
         List<Task> kept = extensions.create(ExtensionKind.SUITE, "synthetic").load(dir, Map.of()).stream()
-                .filter(t -> manifest.ok().contains(t.id())).sorted(java.util.Comparator.comparing(Task::id)).toList();
+                .filter(t -> manifest.ok().contains(t.id())).sorted(Comparator.comparing(Task::id)).toList();
         done(kept.size() + " of " + seeds.size() * sizes.perSeed() + " tasks kept after verification, in " + dir);
         return kept;
     }
@@ -160,30 +160,20 @@ public final class Quickstart {
             return null;
         }
         String runId = "quickstart-train";
-        Path runDir = workDir.resolve("runs").resolve(runId);
         Map<String, String> settings = Map.of("steps", String.valueOf(sizes.grpoSteps()), "tasks-per-step",
                 String.valueOf(sizes.tasksPerStep()), "group-size", String.valueOf(sizes.groupSize()),
                 "checkpoint-every", String.valueOf(sizes.grpoSteps()), "seed", "0");
-        RewardFunction reward = extensions.create(ExtensionKind.REWARD, REWARD);
+        var job = new TrainingJob(TRAINER, REWARD, settings, SCAFFOLD, Sampling.defaults(),
+                new Budget(sizes.maxTurns(), Duration.ofMinutes(3), Duration.ofMinutes(1)), Limits.defaults(), "local",
+                PARALLEL, "trained x " + SCAFFOLD);
         TaskSuite synthetic = extensions.create(ExtensionKind.SUITE, "synthetic");
-        TrainingResult result;
-        RunnerTrainingSession session;
-        try (RunStore store = RunStore.open(runDir);
-             Executor executor = extensions.create(ExtensionKind.EXECUTOR, "local")) {
-            var budget = new io.sandmle.api.Budget(sizes.maxTurns(), Duration.ofMinutes(3), Duration.ofMinutes(1));
-            var engine = new RolloutEngine(runId, name -> extensions.create(ExtensionKind.SCAFFOLD, name),
-                    new SandboxedEpisodes(executor, io.sandmle.api.Limits.defaults()), reward, PARALLEL);
-            Map<Task, Grader> graders = new java.util.HashMap<>();
-            var rollouts = new TrainingRollouts(engine, new RunStoreSink(store), reward, "synthetic",
-                    t -> graders.computeIfAbsent(t, synthetic::grader), SCAFFOLD, budget, Sampling.defaults());
-            session = new RunnerTrainingSession(tasks, settings, reward, rollouts, runDir.resolve("checkpoints"),
-                    runId, "trained x " + SCAFFOLD, (s, metrics) -> out.printf(Locale.ROOT,
-                    "      step %d/%d  %s%n", s, sizes.grpoSteps(), brief(metrics)));
-            result = extensions.create(ExtensionKind.TRAINER, TRAINER).train(session);
-            session.curves().forEach(store::appendCurve);
-        }
+        Map<Task, Grader> graders = new HashMap<>();
+        TrainingJob.Outcome outcome = job.run(extensions, runId, workDir.resolve("runs").resolve(runId), tasks,
+                "synthetic", t -> graders.computeIfAbsent(t, synthetic::grader), (s, metrics) -> out.printf(Locale.ROOT,
+                        "      step %d/%d  %s%n", s, sizes.grpoSteps(), brief(metrics)));
+        TrainingResult result = outcome.result();
         done("checkpoint " + result.finalCheckpoint() + " after " + result.steps() + " steps");
-        return new Training(result.finalCheckpoint(), session.curves());
+        return new Training(result.finalCheckpoint(), outcome.curves());
     }
 
     private Evaluation.Result evaluate(List<Task> heldOut, Training trained) throws Exception {
