@@ -152,8 +152,13 @@ public final class SandmleTestEngine implements TestEngine {
         }
     }
 
-    /** Drops every test not named by (or under) a selected unique id. */
-    private static void keepOnly(TestDescriptor engine, List<UniqueId> wanted) {
+    /**
+     * Drops every test not named by (or under) a selected unique id. A selected rate test keeps its whole
+     * suite, since the rate is computed over the suite's episodes.
+     */
+    private static void keepOnly(TestDescriptor engine, List<UniqueId> selected) {
+        List<UniqueId> wanted = selected.stream().map(id -> id.getLastSegment().getType().equals(RateDescriptor.SEGMENT)
+                ? id.removeLastSegment() : id).toList();
         List<TestDescriptor> all = List.copyOf(engine.getDescendants());
         for (TestDescriptor d : all) {
             boolean keep = wanted.stream().anyMatch(w -> d.getUniqueId().hasPrefix(w) || w.hasPrefix(d.getUniqueId()));

@@ -66,6 +66,11 @@ final class SuiteExecution {
             return;
         }
         List<EpisodeDescriptor> episodes = children(suite, EpisodeDescriptor.class);
+        if (episodes.isEmpty()) {
+            skipChildren(suite, "no episode of this suite was selected.");
+            listener.executionFinished(suite, TestExecutionResult.successful());
+            return;
+        }
         Evaluation.Result result;
         try {
             ExperimentConfig config = selected(suite.config(), episodes);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 import static org.junit.platform.testkit.engine.EventConditions.displayName;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -98,6 +100,23 @@ class SandmleTestEngineTest {
         again.testEvents().assertStatistics(s -> s.started(6).succeeded(3).failed(3));
         try (RunStore store = RunStore.open(runs.resolve("shared"))) {
             assertEquals(4, store.episodes().size(), "a named run resumes and repeats no episode");
+        }
+    }
+
+    @Test
+    void aTestSelectedByUniqueIdRunsOnlyItsEpisode() {
+        EngineExecutionResults results = EngineTestKit.engine(SandmleTestEngine.ID)
+                .configurationParameter("sandmle.runs-dir", runs.toString())
+                .selectors(selectUniqueId(UniqueId.forEngine(SandmleTestEngine.ID)
+                        .append("suite", "class:" + FixedScriptSuite.class.getName())
+                        .append("episode", "mle-bench-lite.tabular-playground-series-may-2022.react.scripted.s1")))
+                .execute();
+
+        results.testEvents().assertStatistics(s -> s.started(1).succeeded(1));
+        Map<String, String> entries = results.allEvents().reportingEntryPublished().stream().findFirst().orElseThrow()
+                .getRequiredPayload(ReportEntry.class).getKeyValuePairs();
+        try (RunStore store = RunStore.open(Path.of(entries.get("runDir")))) {
+            assertEquals(1, store.episodes().size(), "only the selected task and seed ran");
         }
     }
 }
