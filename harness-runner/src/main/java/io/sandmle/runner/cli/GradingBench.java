@@ -109,7 +109,7 @@ public final class GradingBench implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%-30s %,9d %-7s %9.0f ms %11.0f ms %7.1fx  %s%n", name, rows, clock, j, p, p / j,
                 scores);
         boolean textWall = name.startsWith("text-normalization") && clock.equals("wall");
-        BenchTable.record(new BenchTable.Row("grading " + name + ", " + clock + " (pandas+sklearn baseline)", j, p, "ms",
+        BenchTable.record(new BenchTable.Row("grading " + name.strip() + ", " + clock + " (pandas+sklearn baseline)", j, p, "ms",
                 textWall ? "<= 1500 ms, >= 3x" : "-", textWall ? j <= 1500 && p / j >= 3 : null));
     }
 
