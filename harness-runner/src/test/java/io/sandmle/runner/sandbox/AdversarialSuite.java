@@ -192,7 +192,10 @@ abstract class AdversarialSuite {
         StepRecord r = attack("b = b'x' * (8 << 30)\nprint(len(b))");
         assertFalse(r.exec().succeeded(), r.observation());
         assertFalse(r.exec().stdoutTail().contains("8589934592"));
-        assertTrue(r.exec().killedReason() != null && r.exec().killedReason().contains("memory")
+        // Stopped by the memory cap (OOM sentence, or MemoryError under an address-space rlimit); on a machine
+        // loaded enough that filling 512 MB takes longer than the 3 s wall limit, by the wall limit instead.
+        String reason = r.exec().killedReason();
+        assertTrue(reason != null && (reason.contains("memory") || reason.contains("wall-time"))
                 || r.exec().stderrTail().contains("MemoryError"), r.observation());
     }
 
@@ -309,12 +312,13 @@ abstract class AdversarialSuite {
             return; // code runs as the invoking user, whose other processes cannot be told apart; heartbeats check
         }
         // Processes of the sandbox user that see this test's folders (other suites may run sandboxes too):
-        // only the idle warm workers of the two episodes may remain between steps.
+        // only the idle warm workers of the two episodes, each with the spare child it forked for the next
+        // step after the sweep, may remain between steps.
         String uid = Integer.toString(io.sandmle.runner.sandbox.local.SandboxUser.resolve().uid());
         List<Long> ours = ProcessHandle.allProcesses().map(ProcessHandle::pid)
                 .filter(pid -> uid.equals(field(pid, "status", "Uid:")) && mounts(pid).contains(root.getFileName().toString()))
                 .toList();
-        assertTrue(ours.size() <= 2, ours.size() + " processes of this test's sandboxes run between steps: " + ours);
+        assertTrue(ours.size() <= 4, ours.size() + " processes of this test's sandboxes run between steps: " + ours);
     }
 
     /** The first value of a {@code key:} line in {@code /proc/<pid>/<file>}, or "" when the process is gone. */

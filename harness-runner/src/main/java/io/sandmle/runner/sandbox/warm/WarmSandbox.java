@@ -94,7 +94,9 @@ public final class WarmSandbox implements Sandbox {
         ExecResult result = new StepEnd(limits, episode.spec().workDir(), outcome, code, out, err, wall,
                 (cgroup.cpuNanos() - cpuBase) / 1_000_000, cgroup.peakMemoryBytes(), cgroup.oomKills() > oomBase,
                 cgroup.processLimitHits() > capBase).result();
-        if (!worker.alive()) {
+        if (worker.alive()) {
+            worker.prepareNextStep();
+        } else {
             replaceWorker();
         }
         return result;

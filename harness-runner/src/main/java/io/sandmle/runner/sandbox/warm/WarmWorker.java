@@ -36,6 +36,7 @@ final class WarmWorker implements AutoCloseable {
     private final Writer control;
     private final BufferedReader replies;
     private final CompletableFuture<Void> ready;
+    private volatile CompletableFuture<Void> spare = CompletableFuture.completedFuture(null);
     private volatile List<Long> atRest = List.of();
 
     private WarmWorker(Cgroup cgroup, Process process) {
@@ -92,15 +93,40 @@ final class WarmWorker implements AutoCloseable {
     }
 
     private void awaitReady() {
+        expect("READY", "the warm worker exited before it was ready");
+        // Taken before any spare child exists: a sweep (always after a step, before the next spare) spares
+        // only these, so the step's own child is never among them.
+        atRest = cgroup.members();
+        askForSpare();
+    }
+
+    /** Has the worker fork the next step's child now. */
+    private void askForSpare() {
         try {
-            String line = replies.readLine();
-            if (!"READY".equals(line)) {
-                throw new IllegalStateException("the warm worker exited before it was ready");
-            }
-            atRest = cgroup.members();
+            control.write("SPARE\n");
+            control.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        expect("SPARED", "the warm worker died while forking");
+    }
+
+    private void expect(String reply, String otherwise) {
+        try {
+            if (!reply.equals(replies.readLine())) {
+                throw new IllegalStateException(otherwise);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * After a step has been swept: forks the next step's child in the background, so that cost falls
+     * between steps (while the agent thinks) rather than inside the next one.
+     */
+    void prepareNextStep() {
+        spare = Blocking.run(this::askForSpare);
     }
 
     private static void drainQuietly(InputStream stream) {
@@ -135,6 +161,11 @@ final class WarmWorker implements AutoCloseable {
      * when the worker dies during the step.
      */
     CompletableFuture<Integer> run(String codeInside, long cpuSeconds) throws IOException {
+        try {
+            spare.get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IOException("the warm worker did not prepare the step: " + e.getMessage(), e);
+        }
         String out = SandboxPaths.STEPS + "/" + FIFO_OUT;
         String err = SandboxPaths.STEPS + "/" + FIFO_ERR;
         control.write("RUN " + codeInside + " " + out + " " + err + " " + cpuSeconds + "\n");

@@ -2,10 +2,12 @@
 
 Runs inside the episode's bubblewrap sandbox as the unprivileged sandbox user, so every child inherits
 exactly the cold path's isolation. Protocol on stdin/stdout, one line each:
-  harness -> worker:  RUN <code-path> <stdout-fifo> <stderr-fifo> <cpu-seconds>
+  harness -> worker:  SPARE            (fork the child for the next step now, between steps)
+                      RUN <code-path> <stdout-fifo> <stderr-fifo> <cpu-seconds>
   worker -> harness:  READY            (once, after the imports)
+                      SPARED           (the spare child is waiting)
                       EXIT <code>      (per step; a negative code is the signal that killed the step)
-The harness sweeps whatever the step left running (its cgroup) before sending the next RUN.
+The harness sweeps whatever the step left running (its cgroup) before asking for the next spare.
 """
 import os
 import sys
@@ -94,6 +96,28 @@ def exit_status(code):
     return 1
 
 
+def fork_spare():
+    """Forks the child that will run the next step and parks it on a pipe, so the fork (tens of
+    milliseconds for a worker holding pandas and scikit-learn) is paid between steps, not during one."""
+    orders_r, orders_w = os.pipe()
+    pid = os.fork()
+    if pid != 0:
+        os.close(orders_r)
+        return pid, orders_w
+    devnull = os.open("/dev/null", os.O_RDONLY)
+    os.dup2(devnull, 0)  # let go of the control pipe while waiting
+    os.closerange(3, orders_r)
+    os.closerange(orders_r + 1, 65536)
+    with os.fdopen(orders_r, "r") as orders:
+        parts = orders.readline().split()
+    if len(parts) != 4:
+        os._exit(0)
+    code_path, out_path, err_path, cpu = parts
+    out_fd = os.open(out_path, os.O_WRONLY)
+    err_fd = os.open(err_path, os.O_WRONLY)
+    run_child(code_path, out_fd, err_fd, int(cpu))
+
+
 def serve():
     warm_up()
     # Objects that exist now are never collected in a child, so the collector does not dirty the pages
@@ -103,20 +127,21 @@ def serve():
     null = os.open("/dev/null", os.O_WRONLY)
     os.dup2(null, 1)  # nothing but the protocol reaches the harness on the control pipe
     control.write("READY\n")
+    spare = None
     for line in sys.stdin:
         parts = line.split()
+        if parts == ["SPARE"]:
+            if spare is None:
+                sys.stderr.flush()
+                spare = fork_spare()
+            control.write("SPARED\n")
+            continue
         if len(parts) != 5 or parts[0] != "RUN":
             continue
-        _, code_path, out_path, err_path, cpu = parts
-        out_fd = os.open(out_path, os.O_WRONLY)
-        err_fd = os.open(err_path, os.O_WRONLY)
-        sys.stdout.flush()
-        sys.stderr.flush()
-        pid = os.fork()
-        if pid == 0:
-            run_child(code_path, out_fd, err_fd, int(cpu))
-        os.close(out_fd)
-        os.close(err_fd)
+        pid, orders = spare if spare is not None else fork_spare()
+        spare = None
+        os.write(orders, (" ".join(parts[1:]) + "\n").encode())
+        os.close(orders)
         _, status = os.waitpid(pid, 0)
         control.write("EXIT %d\n" % os.waitstatus_to_exitcode(status))
 
