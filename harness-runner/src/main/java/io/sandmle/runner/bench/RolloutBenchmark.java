@@ -23,8 +23,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Measures rollout throughput and the harness's own cost per turn: {@code episodes} ReAct episodes of a
- * policy through the rollout engine ({@code parallel} at once), against a baseline measured in the same run
+ * Measures rollout throughput and the harness's own cost per turn: {@code episodes} ReAct episodes of at most
+ * {@value #TURNS} turns of a policy through the rollout engine ({@code parallel} at once), against a baseline measured in the same run
  * (the same code step and Score called straight on the environment, no scaffold, no engine, no store).
  */
 public final class RolloutBenchmark {
@@ -32,14 +32,17 @@ public final class RolloutBenchmark {
     /** What one benchmark run measured. */
     public record Result(int episodes, int parallel, double wallSeconds, double episodesPerMinute, int turns,
                          double medianHarnessMillisPerTurn, double p90HarnessMillisPerTurn,
-                         double maxHarnessMillisPerTurn, double medianEpisodeMillis, double medianBaselineMillis,
-                         double medianTurnsPerEpisode) {
+                         double maxHarnessMillisPerTurn, double medianModelMillisPerTurn, double medianEpisodeMillis,
+                         double medianBaselineMillis, double medianTurnsPerEpisode) {
 
         /** How much longer an engine episode takes than the same steps called directly. */
         public double episodeOverBaseline() {
             return medianEpisodeMillis / medianBaselineMillis;
         }
     }
+
+    /** Turns per episode: the target is stated for episodes of three turns. */
+    static final int TURNS = 3;
 
     private final Extensions extensions;
     private final EnvironmentFactory environments;
@@ -59,7 +62,7 @@ public final class RolloutBenchmark {
      */
     public Result run(List<Task> tasks, Function<Task, Grader> graders, int episodes, int parallel, EpisodeSink sink,
                       Path scratch) throws SandboxException {
-        Budget budget = new Budget(10, Duration.ofMinutes(5), Duration.ofMinutes(1));
+        Budget budget = new Budget(TURNS, Duration.ofMinutes(5), Duration.ofMinutes(1));
         Function<String, Scaffold> scaffolds = name -> extensions.create(ExtensionKind.SCAFFOLD, name);
         RolloutEngine engine = new RolloutEngine("bench", scaffolds, environments, null, parallel);
         // Warm-up: workers start, classes load, the JIT compiles; none of it is measured.
@@ -70,16 +73,21 @@ public final class RolloutBenchmark {
         double wall = (System.nanoTime() - start) / 1e9;
 
         List<Double> harness = new ArrayList<>();
+        List<Double> model = new ArrayList<>();
         List<Double> episodeMillis = new ArrayList<>();
         List<Double> turnsPerEpisode = new ArrayList<>();
         for (RolloutEngine.Outcome o : outcomes) {
-            o.trajectory().turns().stream().map(Turn::harnessMillis).forEach(ms -> harness.add((double) ms));
+            for (Turn turn : o.trajectory().turns()) {
+                harness.add((double) turn.harnessMillis());
+                model.add((double) turn.response().latencyMillis());
+            }
             episodeMillis.add((double) o.trajectory().wallMillis());
             turnsPerEpisode.add((double) o.trajectory().turns().size());
         }
         List<Double> baseline = baseline(tasks, graders, Math.min(episodes, 10), scratch, budget);
         return new Result(outcomes.size(), parallel, wall, outcomes.size() / wall * 60, harness.size(),
-                Quantiles.median(harness), Quantiles.quantile(harness, 0.9), Quantiles.max(harness), Quantiles.median(episodeMillis),
+                Quantiles.median(harness), Quantiles.quantile(harness, 0.9), Quantiles.max(harness), Quantiles.median(model),
+                Quantiles.median(episodeMillis),
                 Quantiles.median(baseline), Quantiles.median(turnsPerEpisode));
     }
 

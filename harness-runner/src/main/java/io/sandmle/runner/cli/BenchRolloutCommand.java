@@ -6,6 +6,7 @@ import io.sandmle.api.Grader;
 import io.sandmle.api.LanguageModel;
 import io.sandmle.api.Limits;
 import io.sandmle.api.Task;
+import io.sandmle.runner.bench.BenchTable;
 import io.sandmle.runner.bench.MicroTask;
 import io.sandmle.runner.bench.RolloutBenchmark;
 import io.sandmle.runner.env.SandboxedEnvironment;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code sandmle bench rollout}: ReAct episodes of three turns (run the script, Score, answer) on a micro task
+ * {@code sandmle bench rollout}: ReAct episodes of at most three turns on a micro task
  * through the whole harness (engine, scaffold, sandboxed environment on warm workers, run store), against the
  * same code step and Score called straight on the environment. Reports episodes per minute and the harness's
  * own time per turn (everything but model and environment calls), with the targets.
@@ -41,11 +42,11 @@ public final class BenchRolloutCommand implements Callable<Integer> {
     @Option(names = "--episodes", defaultValue = "24", description = "Measured episodes (default: ${DEFAULT-VALUE}).")
     int episodes;
 
-    @Option(names = "--parallel", defaultValue = "2", description = "Episodes at once (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--parallel", defaultValue = "4", description = "Episodes at once (default: ${DEFAULT-VALUE}).")
     int parallel;
 
-    @Option(names = "--policy", defaultValue = "fixed-script",
-            description = "The policy (default: ${DEFAULT-VALUE}; 'embedded' when it is installed).")
+    @Option(names = "--policy", defaultValue = "embedded",
+            description = "The policy (default: ${DEFAULT-VALUE}; 'fixed-script' always writes one good script).")
     String policy;
 
     @Option(names = "--executor", defaultValue = "local", description = "Executor (default: ${DEFAULT-VALUE}).")
@@ -72,6 +73,7 @@ public final class BenchRolloutCommand implements Callable<Integer> {
         System.out.printf("  episode wall (median)           %.0f ms%n", r.medianEpisodeMillis());
         System.out.printf("  baseline: same steps direct     %.0f ms (episode / baseline = %.2f)%n",
                 r.medianBaselineMillis(), r.episodeOverBaseline());
+        System.out.printf("  model time per turn (median)    %.0f ms%n", r.medianModelMillisPerTurn());
         System.out.printf("  harness per turn                median %.2f ms, p90 %.2f ms, max %.0f ms over %d turns%n",
                 r.medianHarnessMillisPerTurn(), r.p90HarnessMillisPerTurn(), r.maxHarnessMillisPerTurn(), r.turns());
         boolean rate = r.episodesPerMinute() >= TARGET_EPISODES_PER_MINUTE;
@@ -80,6 +82,12 @@ public final class BenchRolloutCommand implements Callable<Integer> {
                 rate ? "MET" : "MISSED");
         System.out.printf("target harness ms/turn <= %.0f: %.2f %s%n", TARGET_HARNESS_MILLIS_PER_TURN,
                 r.medianHarnessMillisPerTurn(), overhead ? "MET" : "MISSED");
+        BenchTable.record(new BenchTable.Row("rollout: ReAct episode vs the same steps called directly",
+                r.medianEpisodeMillis(), r.medianBaselineMillis(), "ms", "-", null));
+        BenchTable.record(new BenchTable.Row("rollout: episodes per minute (" + r.parallel() + " parallel)",
+                r.episodesPerMinute(), Double.NaN, "ep/min", ">= " + (int) TARGET_EPISODES_PER_MINUTE, rate));
+        BenchTable.record(new BenchTable.Row("rollout: harness time per turn", r.medianHarnessMillisPerTurn(),
+                Double.NaN, "ms", "<= " + (int) TARGET_HARNESS_MILLIS_PER_TURN + " ms", overhead));
         return rate && overhead ? SandmleCommand.OK : SandmleCommand.FAILED;
     }
 }

@@ -1,6 +1,8 @@
 package io.sandmle.runner.cli;
 
+import io.sandmle.runner.bench.BenchTable;
 import io.sandmle.runner.bench.StepsBenchmark;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,7 +22,27 @@ public final class BenchStepsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        System.out.print(new StepsBenchmark(repeats, slurm).run().table());
+        StepsBenchmark.Report report = new StepsBenchmark(repeats, slurm).run();
+        System.out.print(report.table());
+        Map<String, Double> m = report.medians();
+        record(m, "step: cold sandbox vs bare python, empty script", "cold sandbox, empty script",
+                "bare python, empty script", 150);
+        record(m, "step: cold sandbox vs bare python, random forest", "cold sandbox step", "bare python", 150);
+        record(m, "step: warm worker vs in-process fit, random forest", "warm worker step", "in-process fit (floor)", 50);
+        record(m, "step: warm worker vs bare python, random forest", "warm worker step", "bare python", Double.NaN);
         return SandmleCommand.OK;
+    }
+
+    /** A summary row; the target, when there is one, is at most {@code maxOverheadMs} over the baseline. */
+    private static void record(Map<String, Double> medians, String name, String variant, String baseline,
+                               double maxOverheadMs) {
+        Double v = medians.get(variant);
+        Double b = medians.get(baseline);
+        if (v != null && b != null) {
+            boolean hasTarget = !Double.isNaN(maxOverheadMs);
+            BenchTable.record(new BenchTable.Row(name, v, b, "ms",
+                    hasTarget ? "<= baseline + " + (int) maxOverheadMs + " ms" : "-",
+                    hasTarget ? v - b <= maxOverheadMs : null));
+        }
     }
 }

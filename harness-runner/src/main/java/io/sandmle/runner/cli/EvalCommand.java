@@ -5,12 +5,11 @@ import io.sandmle.api.ExtensionKind;
 import io.sandmle.api.Limits;
 import io.sandmle.runner.config.ConfigLoader;
 import io.sandmle.runner.config.ExperimentConfig;
-import io.sandmle.runner.env.SandboxedEnvironment;
 import io.sandmle.runner.plugins.Extensions;
 import io.sandmle.runner.rollout.ConsoleProgress;
-import io.sandmle.runner.rollout.EnvironmentFactory;
 import io.sandmle.runner.rollout.EvalRun;
 import io.sandmle.runner.rollout.RunSummary;
+import io.sandmle.runner.run.SandboxedEpisodes;
 import io.sandmle.runner.store.RunStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -74,9 +73,8 @@ public final class EvalCommand implements Callable<Integer> {
         List<RunSummary.Row> rows;
         try (Executor executor = extensions.create(ExtensionKind.EXECUTOR, config.executor().name());
              RunStore store = RunStore.open(runDir)) {
-            EnvironmentFactory environments = (task, grader, dir, budget) -> SandboxedEnvironment.open(task, grader,
-                    executor, dir, limits.withWallTime(budget.stepTime()));
-            rows = new EvalRun(config, extensions).run(store, environments, ConsoleProgress.onStderr());
+            rows = new EvalRun(config, extensions).run(store, new SandboxedEpisodes(executor, limits),
+                    ConsoleProgress.onStderr());
         }
         System.out.print(RunSummary.table(rows));
         System.out.println("Run folder: " + runDir);

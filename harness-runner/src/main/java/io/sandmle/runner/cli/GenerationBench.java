@@ -14,6 +14,7 @@ import io.sandmle.api.SeedCatalog;
 import io.sandmle.api.Task;
 import io.sandmle.api.TaskDna;
 import io.sandmle.runner.generate.DiversityReport;
+import io.sandmle.runner.bench.BenchTable;
 import io.sandmle.runner.generate.GenerationManifest;
 import io.sandmle.runner.generate.GenerationRun;
 import io.sandmle.runner.generate.ProgressBar;
@@ -101,6 +102,8 @@ public final class GenerationBench implements Callable<Integer> {
                         + "%.2f s per attempted task; %d kept (%.0f%%).%n%n", chosen.size(), perSeed, parallel, seconds,
                 seconds / 60, seconds / (chosen.size() * perSeed), manifest.ok().size(),
                 100.0 * manifest.ok().size() / (chosen.size() * perSeed));
+        BenchTable.record(new BenchTable.Row("generation: seconds per attempted micro task", seconds
+                / (chosen.size() * perSeed), Double.NaN, "s", "-", null));
         System.out.println(manifest.table());
         List<Task> kept = ext.create(ExtensionKind.SUITE, "synthetic").load(dir, Map.of());
         System.out.println("## Diversity");
@@ -122,6 +125,8 @@ public final class GenerationBench implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %.2f | %.2f | %.1fx |%n", modality,
                     task(pair[0]).category(), task(pair[0]).attributes().get("train_rows"),
                     task(pair[1]).attributes().get("train_rows"), micro, full, full / micro);
+            BenchTable.record(new BenchTable.Row("generation: reference step, micro task vs full twin (" + modality + ")",
+                    micro, full, "s", "-", null));
         }
     }
 

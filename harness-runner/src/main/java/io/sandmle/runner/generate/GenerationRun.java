@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -68,7 +69,12 @@ public final class GenerationRun {
             }
             List<SeedOutcomes> all = new ArrayList<>();
             for (Future<SeedOutcomes> f : futures) {
-                all.add(f.get());
+                try {
+                    all.add(f.get());
+                } catch (ExecutionException e) {
+                    // A generator's one-sentence error (e.g. a missing model) reaches the user unwrapped.
+                    throw e.getCause() instanceof RuntimeException r ? r : e;
+                }
             }
             all.sort(Comparator.comparing(s -> s.seed().seedId()));
             return all;

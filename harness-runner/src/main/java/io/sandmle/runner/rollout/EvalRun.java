@@ -39,10 +39,7 @@ public final class EvalRun {
      *                     outside tests)
      */
     public List<RunSummary.Row> run(RunStore store, EnvironmentFactory environments, Progress progress) {
-        List<EvalPlan.SuiteTasks> suites = new ArrayList<>();
-        for (SuiteConfig s : config.suites()) {
-            suites.add(tasks(s));
-        }
+        List<EvalPlan.SuiteTasks> suites = suiteTasks();
         Map<String, LanguageModel> policies = new LinkedHashMap<>();
         for (PolicyConfig p : config.policies()) {
             policies.put(p.name(), extensions.create(ExtensionKind.POLICY, p.provider()).create(p.settings()));
@@ -53,6 +50,15 @@ public final class EvalRun {
                 environments, reward(), config.executor().parallel());
         engine.run(plan, new RunStoreSink(store), progress);
         return RunSummary.of(store.episodes());
+    }
+
+    /** The tasks each configured suite contributes (a named task the suite lacks is reported and skipped). */
+    public List<EvalPlan.SuiteTasks> suiteTasks() {
+        List<EvalPlan.SuiteTasks> suites = new ArrayList<>();
+        for (SuiteConfig s : config.suites()) {
+            suites.add(tasks(s));
+        }
+        return suites;
     }
 
     private EvalPlan.SuiteTasks tasks(SuiteConfig s) {
