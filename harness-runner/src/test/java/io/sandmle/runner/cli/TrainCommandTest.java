@@ -47,13 +47,13 @@ class TrainCommandTest {
         }
         CliRun again = CliRun.of("train", "--config", dir.resolve("train.yaml").toString());
         assertEquals(2, again.exitCode());
-        assertTrue(again.err().contains("already exists"), again.err());
+        assertTrue(again.err().contains("already has checkpoints; pass --resume"), again.err());
     }
 
     @Test
     void aConfigWithoutTrainerIsOneSentence() throws Exception {
         CliRun run = CliRun.of("train", "--config", config("").toString());
         assertEquals(2, run.exitCode());
-        assertTrue(run.err().contains("has no trainer: section; add one such as"), run.err());
+        assertTrue(run.err().contains("has no 'trainer:' section; add one"), run.err());
     }
 }
