@@ -9,7 +9,7 @@ import io.sandmle.runner.plugins.Extensions;
 import io.sandmle.runner.rollout.ConsoleProgress;
 import io.sandmle.runner.rollout.EvalRun;
 import io.sandmle.runner.rollout.RunSummary;
-import io.sandmle.runner.run.SandboxedEpisodes;
+import io.sandmle.runner.rollout.SandboxedEnvironments;
 import io.sandmle.runner.store.RunStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -73,7 +73,7 @@ public final class EvalCommand implements Callable<Integer> {
         List<RunSummary.Row> rows;
         try (Executor executor = extensions.create(ExtensionKind.EXECUTOR, config.executor().name());
              RunStore store = RunStore.open(runDir)) {
-            rows = new EvalRun(config, extensions).run(store, new SandboxedEpisodes(executor, limits),
+            rows = new EvalRun(config, extensions).run(store, new SandboxedEnvironments(executor, limits),
                     ConsoleProgress.onStderr());
         }
         System.out.print(RunSummary.table(rows));

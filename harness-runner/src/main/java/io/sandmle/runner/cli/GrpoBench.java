@@ -11,7 +11,7 @@ import io.sandmle.runner.config.SuiteConfig;
 import io.sandmle.runner.config.TrainerConfig;
 import io.sandmle.runner.plugins.Extensions;
 import io.sandmle.runner.store.RunStore;
-import io.sandmle.runner.train.SandboxedEnvironments;
+import io.sandmle.runner.rollout.SandboxedEnvironments;
 import io.sandmle.runner.train.TrainRun;
 import java.nio.file.Files;
 import java.nio.file.Path;

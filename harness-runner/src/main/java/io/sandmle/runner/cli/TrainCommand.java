@@ -7,7 +7,7 @@ import io.sandmle.runner.config.ConfigLoader;
 import io.sandmle.runner.config.ExperimentConfig;
 import io.sandmle.runner.plugins.Extensions;
 import io.sandmle.runner.store.RunStore;
-import io.sandmle.runner.train.SandboxedEnvironments;
+import io.sandmle.runner.rollout.SandboxedEnvironments;
 import io.sandmle.runner.train.TrainRun;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -11,6 +11,7 @@ import io.sandmle.runner.plugins.Extensions;
 import io.sandmle.runner.rollout.EvalRun;
 import io.sandmle.runner.rollout.Progress;
 import io.sandmle.runner.rollout.RunSummary;
+import io.sandmle.runner.rollout.SandboxedEnvironments;
 import io.sandmle.runner.store.RunStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,7 +59,7 @@ public final class Evaluation {
         try (RunStore store = RunStore.open(runDir);
              Executor executor = extensions.create(ExtensionKind.EXECUTOR, config.executor().name())) {
             Files.writeString(runDir.resolve("config.yaml"), ConfigLoader.toYaml(config));
-            var environments = new SandboxedEpisodes(executor, config.executor().limits().toLimits());
+            var environments = new SandboxedEnvironments(executor, config.executor().limits().toLimits());
             summary = new EvalRun(config, extensions).run(store, environments, progress);
             episodes = store.episodes();
             curves = store.curves();

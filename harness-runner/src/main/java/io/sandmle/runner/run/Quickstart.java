@@ -1,16 +1,11 @@
 package io.sandmle.runner.run;
 
-import io.sandmle.api.Budget;
 import io.sandmle.api.CurvePoint;
 import io.sandmle.api.Executor;
 import io.sandmle.api.ExtensionKind;
-import io.sandmle.api.Grader;
-import io.sandmle.api.Limits;
-import io.sandmle.api.Sampling;
 import io.sandmle.api.Scale;
 import io.sandmle.api.Task;
 import io.sandmle.api.TaskDna;
-import io.sandmle.api.TaskSuite;
 import io.sandmle.api.TrainingResult;
 import io.sandmle.runner.config.ConfigLoader;
 import io.sandmle.runner.config.ExperimentConfig;
@@ -20,15 +15,15 @@ import io.sandmle.runner.generate.ProgressBar;
 import io.sandmle.runner.plugins.Extensions;
 import io.sandmle.runner.rollout.ConsoleProgress;
 import io.sandmle.runner.rollout.RunSummary;
+import io.sandmle.runner.rollout.SandboxedEnvironments;
+import io.sandmle.runner.train.TrainRun;
 import io.sandmle.runner.store.RunStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -159,21 +154,28 @@ public final class Quickstart {
                 || missing(ExtensionKind.REWARD, REWARD, "training", "the trained policy")) {
             return null;
         }
-        String runId = "quickstart-train";
-        Map<String, String> settings = Map.of("steps", String.valueOf(sizes.grpoSteps()), "tasks-per-step",
-                String.valueOf(sizes.tasksPerStep()), "group-size", String.valueOf(sizes.groupSize()),
-                "checkpoint-every", String.valueOf(sizes.grpoSteps()), "seed", "0");
-        var job = new TrainingJob(TRAINER, REWARD, settings, SCAFFOLD, Sampling.defaults(),
-                new Budget(sizes.maxTurns(), Duration.ofMinutes(3), Duration.ofMinutes(1)), Limits.defaults(), "local",
-                PARALLEL, "trained x " + SCAFFOLD);
-        TaskSuite synthetic = extensions.create(ExtensionKind.SUITE, "synthetic");
-        Map<Task, Grader> graders = new HashMap<>();
-        TrainingJob.Outcome outcome = job.run(extensions, runId, workDir.resolve("runs").resolve(runId), tasks,
-                "synthetic", t -> graders.computeIfAbsent(t, synthetic::grader), (s, metrics) -> out.printf(Locale.ROOT,
-                        "      step %d/%d  %s%n", s, sizes.grpoSteps(), brief(metrics)));
-        TrainingResult result = outcome.result();
+        String ids = String.join(", ", tasks.stream().map(Task::id).toList());
+        String yaml = "run: quickstart-train\nruns-dir: '" + workDir.resolve("runs") + "'\n"
+                + "suites:\n  - {name: synthetic, data-dir: '" + workDir.resolve("tasks") + "', tasks: [" + ids + "]}\n"
+                + "scaffolds: [" + SCAFFOLD + "]\npolicies:\n  - {name: " + POLICY + ", provider: " + POLICY + "}\n"
+                + "executor: {name: local, parallel: " + PARALLEL + "}\n"
+                + "budget: {max-turns: " + sizes.maxTurns() + ", episode-time: 3m, step-time: 1m}\n"
+                + "trainer: {name: " + TRAINER + ", reward: " + REWARD + ", policy: " + POLICY + ", steps: "
+                + sizes.grpoSteps() + ", tasks-per-step: " + sizes.tasksPerStep() + ", group-size: " + sizes.groupSize()
+                + ", checkpoint-every: " + sizes.grpoSteps() + ", seed: 0}\n";
+        ExperimentConfig config = ConfigLoader.parse(yaml, "quickstart training");
+        TrainingResult result;
+        List<CurvePoint> curves;
+        try (RunStore store = RunStore.open(config.runDir());
+             Executor executor = extensions.create(ExtensionKind.EXECUTOR, config.executor().name())) {
+            result = new TrainRun(config, extensions).run(store,
+                    new SandboxedEnvironments(executor, config.executor().limits().toLimits()), false, out);
+            // Shown in the evaluation report beside the system the checkpoint is evaluated as.
+            curves = store.curves().stream().map(c -> new CurvePoint(c.runId(), "trained x " + SCAFFOLD, c.step(),
+                    c.metric(), c.value())).toList();
+        }
         done("checkpoint " + result.finalCheckpoint() + " after " + result.steps() + " steps");
-        return new Training(result.finalCheckpoint(), outcome.curves());
+        return new Training(result.finalCheckpoint(), curves);
     }
 
     private Evaluation.Result evaluate(List<Task> heldOut, Training trained) throws Exception {

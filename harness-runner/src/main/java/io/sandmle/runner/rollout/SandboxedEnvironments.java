@@ -1,4 +1,4 @@
-package io.sandmle.runner.train;
+package io.sandmle.runner.rollout;
 
 import io.sandmle.api.Budget;
 import io.sandmle.api.Executor;
@@ -8,7 +8,6 @@ import io.sandmle.api.MleEnvironment;
 import io.sandmle.api.SandboxException;
 import io.sandmle.api.Task;
 import io.sandmle.runner.env.SandboxedEnvironment;
-import io.sandmle.runner.rollout.EnvironmentFactory;
 import java.nio.file.Path;
 
 /**
