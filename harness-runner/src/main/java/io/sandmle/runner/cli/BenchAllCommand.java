@@ -31,7 +31,8 @@ public final class BenchAllCommand implements Callable<Integer> {
     /** Small sizes per bench for --quick; a bench not listed runs with its defaults. */
     private static final Map<String, List<String>> QUICK = Map.of(
             "grading", List.of("--rows", "100000", "--auc-rows", "20000", "--repeats", "3"),
-            "steps", List.of("--repeats", "3", "--no-slurm"),
+            "steps", List.of("--repeats", "5", "--no-slurm"),
+            "grpo", List.of("--generate", "2", "--steps", "2", "--tasks-per-step", "2", "--group-size", "2"),
             "generation", List.of("--seeds", "4", "--per-seed", "1", "--skip-twins"),
             "report", List.of("--systems", "3", "--tasks", "50", "--seeds", "20", "--reps", "1000", "--repeat", "1"),
             "rollout", List.of("--episodes", "6"));

@@ -3,16 +3,24 @@ package io.sandmle.runner.cli;
 import io.sandmle.api.CurvePoint;
 import io.sandmle.api.Executor;
 import io.sandmle.api.ExtensionKind;
+import io.sandmle.api.Scale;
+import io.sandmle.api.TaskDna;
+import io.sandmle.runner.bench.BenchTable;
 import io.sandmle.runner.config.BudgetConfig;
 import io.sandmle.runner.config.ExecutorConfig;
 import io.sandmle.runner.config.ExperimentConfig;
 import io.sandmle.runner.config.SamplingConfig;
 import io.sandmle.runner.config.SuiteConfig;
 import io.sandmle.runner.config.TrainerConfig;
+import io.sandmle.runner.generate.GenerationRun;
+import io.sandmle.runner.generate.ProgressBar;
 import io.sandmle.runner.plugins.Extensions;
-import io.sandmle.runner.store.RunStore;
 import io.sandmle.runner.rollout.SandboxedEnvironments;
+import io.sandmle.runner.store.RunStore;
 import io.sandmle.runner.train.TrainRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,9 +29,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * {@code sandmle bench grpo}: runs real GRPO steps of the embedded policy through {@code sandmle train}'s
@@ -32,15 +37,20 @@ import picocli.CommandLine.Option;
  * against: target under 5% of the step).
  */
 @Command(name = "grpo", mixinStandardHelpOptions = true,
-        description = "Time the GRPO update against the rollouts of the same training steps (target: update < 5%).")
+        description = "Time the GRPO update against the rollouts of the same training steps (target: update < 5%%).")
 public final class GrpoBench implements Callable<Integer> {
 
     /** The update's largest acceptable share of a step's wall time. */
     static final double TARGET_SHARE = 0.05;
 
-    @Option(names = "--tasks", required = true, paramLabel = "<dir>",
-            description = "A folder of synthetic task folders (e.g. from 'sandmle generate').")
+    @Option(names = "--tasks", paramLabel = "<dir>",
+            description = "A folder of synthetic task folders (default: micro tasks generated now from the first "
+                    + "lite seeds, one per seed).")
     Path tasks;
+
+    @Option(names = "--generate", defaultValue = "4",
+            description = "Seeds to generate tasks from when --tasks is not given (default: ${DEFAULT-VALUE}).")
+    int generate;
 
     @Option(names = "--steps", defaultValue = "5", description = "GRPO steps (default: ${DEFAULT-VALUE}).")
     int steps;
@@ -65,12 +75,14 @@ public final class GrpoBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isDirectory(tasks)) {
+        Path runs = out != null ? out : Files.createTempDirectory("sandmle-bench-grpo");
+        Extensions extensions = pluginPath.load();
+        if (tasks == null) {
+            tasks = generateTasks(extensions, runs.resolve("tasks"));
+        } else if (!Files.isDirectory(tasks)) {
             throw new IllegalArgumentException(tasks + " is not a folder; give a folder of task folders (sandmle generate --out).");
         }
-        Path runs = out != null ? out : Files.createTempDirectory("sandmle-bench-grpo");
         ExperimentConfig config = config(runs);
-        Extensions extensions = pluginPath.load();
         List<CurvePoint> curves;
         try (RunStore store = RunStore.open(config.runDir());
              Executor executor = extensions.create(ExtensionKind.EXECUTOR, config.executor().name())) {
@@ -93,7 +105,21 @@ public final class GrpoBench implements Callable<Integer> {
                 100 * Arrays.stream(share).max().orElse(0), 100 * TARGET_SHARE,
                 median < TARGET_SHARE ? "met" : "NOT met");
         System.err.println("sandmle: run folder " + config.runDir());
+        BenchTable.record(new BenchTable.Row("grpo: update share of a training step (" + tasksPerStep + " tasks x G="
+                + groupSize + ")", 100 * median, 100.0, "%", "< 5%", median < TARGET_SHARE));
         return median < TARGET_SHARE ? SandmleCommand.OK : SandmleCommand.FAILED;
+    }
+
+    /** Micro tasks from the first lite seeds, generated and verified the way {@code sandmle generate} does. */
+    private Path generateTasks(Extensions extensions, Path dir) throws Exception {
+        List<TaskDna> seeds = extensions.create(ExtensionKind.SEED_CATALOG, "builtin").select("lite").stream()
+                .limit(generate).toList();
+        System.err.println("sandmle: generating " + seeds.size() + " micro tasks into " + dir);
+        try (Executor executor = extensions.create(ExtensionKind.EXECUTOR, "local")) {
+            new GenerationRun(extensions.create(ExtensionKind.GENERATOR, "procedural"), executor, null, parallel)
+                    .run(seeds, 1, 0, Scale.MICRO, dir, Map.of(), new ProgressBar(System.err, seeds.size()));
+        }
+        return dir;
     }
 
     private ExperimentConfig config(Path runs) {
