@@ -1,17 +1,24 @@
 package io.sandmle.runner.bench;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
-/** Order statistics for benchmark samples. */
-final class Quantiles {
+/** Order statistics for benchmark samples: the one median every bench reports. */
+public final class Quantiles {
 
     private Quantiles() {
     }
 
-    static double median(List<Double> xs) {
+    /** The median (mean of the middle two for an even count); NaN for no samples. */
+    public static double median(List<Double> xs) {
         return quantile(xs, 0.5);
+    }
+
+    /** The median of an array of samples. */
+    public static double median(double[] xs) {
+        return median(Arrays.stream(xs).boxed().toList());
     }
 
     /** The {@code q}-quantile by linear interpolation between order statistics; NaN for no samples. */

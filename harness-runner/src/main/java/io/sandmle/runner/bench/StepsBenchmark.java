@@ -127,7 +127,7 @@ public final class StepsBenchmark {
                 }
             }
             Map<String, Double> medians = new LinkedHashMap<>();
-            times.forEach((name, xs) -> medians.put(name, median(xs)));
+            times.forEach((name, xs) -> medians.put(name, Quantiles.median(xs)));
             return new Report(medians, notes);
         } finally {
             for (int i = open.size() - 1; i >= 0; i--) {
@@ -203,10 +203,4 @@ public final class StepsBenchmark {
         return script.replace("/data/", micro.task().publicDir().toAbsolutePath() + "/");
     }
 
-    static double median(List<Double> xs) {
-        List<Double> s = new ArrayList<>(xs);
-        s.sort(Double::compare);
-        int n = s.size();
-        return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
-    }
 }

@@ -28,12 +28,4 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         return spec.commandLine().getSubcommands().get("all").execute(quick ? new String[] {"--quick"} : new String[0]);
     }
-
-    /** The median of some timings. */
-    static double median(double[] values) {
-        double[] s = values.clone();
-        java.util.Arrays.sort(s);
-        int m = s.length / 2;
-        return s.length % 2 == 1 ? s[m] : (s[m - 1] + s[m]) / 2;
-    }
 }

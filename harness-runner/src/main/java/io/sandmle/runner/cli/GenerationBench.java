@@ -13,6 +13,7 @@ import io.sandmle.api.Scale;
 import io.sandmle.api.SeedCatalog;
 import io.sandmle.api.Task;
 import io.sandmle.api.TaskDna;
+import io.sandmle.runner.bench.Quantiles;
 import io.sandmle.runner.generate.DiversityReport;
 import io.sandmle.runner.bench.BenchTable;
 import io.sandmle.runner.generate.GenerationManifest;
@@ -173,7 +174,7 @@ public final class GenerationBench implements Callable<Integer> {
                 deleteTree(work);
             }
         }
-        return BenchCommand.median(seconds);
+        return Quantiles.median(seconds);
     }
 
     private static Task task(Path dir) throws Exception {

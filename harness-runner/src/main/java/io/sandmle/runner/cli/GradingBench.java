@@ -6,6 +6,7 @@ import io.sandmle.api.Grade;
 import io.sandmle.api.Task;
 import io.sandmle.api.TaskSuite;
 import io.sandmle.runner.bench.BenchTable;
+import io.sandmle.runner.bench.Quantiles;
 import io.sandmle.runner.plugins.Extensions;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -104,8 +105,8 @@ public final class GradingBench implements Callable<Integer> {
     }
 
     private static void print(String name, int rows, String clock, double[] java, double[] python, String scores) {
-        double j = BenchCommand.median(java);
-        double p = BenchCommand.median(python);
+        double j = Quantiles.median(java);
+        double p = Quantiles.median(python);
         System.out.printf(Locale.ROOT, "%-30s %,9d %-7s %9.0f ms %11.0f ms %7.1fx  %s%n", name, rows, clock, j, p, p / j,
                 scores);
         boolean textWall = name.startsWith("text-normalization") && clock.equals("wall");

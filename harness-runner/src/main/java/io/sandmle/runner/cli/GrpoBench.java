@@ -6,6 +6,7 @@ import io.sandmle.api.ExtensionKind;
 import io.sandmle.api.Scale;
 import io.sandmle.api.TaskDna;
 import io.sandmle.runner.bench.BenchTable;
+import io.sandmle.runner.bench.Quantiles;
 import io.sandmle.runner.config.BudgetConfig;
 import io.sandmle.runner.config.ExecutorConfig;
 import io.sandmle.runner.config.ExperimentConfig;
@@ -98,10 +99,10 @@ public final class GrpoBench implements Callable<Integer> {
             share[i] = update[i] / step[i];
             System.out.printf(Locale.ROOT, "%-5d %12.2f %12.3f %9.2f%%%n", i + 1, step[i], update[i], 100 * share[i]);
         }
-        double median = BenchCommand.median(share);
+        double median = Quantiles.median(share);
         System.out.printf(Locale.ROOT, "GRPO (%d tasks x G=%d per step, %d epochs): median step %.2f s, median update "
                         + "%.3f s, median update share %.2f%% (max %.2f%%); target < %.0f%%: %s%n", tasksPerStep,
-                groupSize, epochs, BenchCommand.median(step), BenchCommand.median(update), 100 * median,
+                groupSize, epochs, Quantiles.median(step), Quantiles.median(update), 100 * median,
                 100 * Arrays.stream(share).max().orElse(0), 100 * TARGET_SHARE,
                 median < TARGET_SHARE ? "met" : "NOT met");
         System.err.println("sandmle: run folder " + config.runDir());

@@ -5,6 +5,7 @@ import io.sandmle.api.ExtensionKind;
 import io.sandmle.api.ReportInput;
 import io.sandmle.api.ReportWriter;
 import io.sandmle.runner.bench.BenchTable;
+import io.sandmle.runner.bench.Quantiles;
 import io.sandmle.runner.bench.NaiveBootstrap;
 import io.sandmle.runner.bench.SyntheticEpisodes;
 import java.nio.file.Files;
@@ -71,8 +72,8 @@ public final class ReportBenchCommand implements Callable<Integer> {
                 cpuSeconds.add(cpu);
             }
         }
-        double median = BenchCommand.median(seconds.stream().mapToDouble(Double::doubleValue).toArray());
-        double medianCpu = BenchCommand.median(cpuSeconds.stream().mapToDouble(Double::doubleValue).toArray());
+        double median = Quantiles.median(seconds);
+        double medianCpu = Quantiles.median(cpuSeconds);
         double naive = naiveSecondsPerSystemRep(episodes) * systems * reps;
         System.out.printf("median full report: %.2f s wall (target ≤ 10 s), %.2f s CPU over all threads "
                 + "(wall on an idle machine ≈ CPU / cores used); load average now %.1f%n", median, medianCpu,
