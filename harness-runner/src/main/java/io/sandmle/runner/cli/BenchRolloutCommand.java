@@ -9,10 +9,10 @@ import io.sandmle.api.Task;
 import io.sandmle.runner.bench.BenchTable;
 import io.sandmle.runner.bench.MicroTask;
 import io.sandmle.runner.bench.RolloutBenchmark;
-import io.sandmle.runner.env.SandboxedEnvironment;
 import io.sandmle.runner.plugins.Extensions;
 import io.sandmle.runner.rollout.EnvironmentFactory;
 import io.sandmle.runner.rollout.RunStoreSink;
+import io.sandmle.runner.rollout.SandboxedEnvironments;
 import io.sandmle.runner.store.RunStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,8 +62,7 @@ public final class BenchRolloutCommand implements Callable<Integer> {
         RolloutBenchmark.Result r;
         try (Executor executor = extensions.create(ExtensionKind.EXECUTOR, executorName);
              RunStore store = RunStore.open(tmp.resolve("run"))) {
-            EnvironmentFactory environments = (t, g, dir, budget) -> SandboxedEnvironment.open(t, g, executor, dir,
-                    Limits.defaults().withWallTime(budget.stepTime()));
+            EnvironmentFactory environments = new SandboxedEnvironments(executor, Limits.defaults());
             r = new RolloutBenchmark(extensions, environments, model).run(List.of(task), t -> grader, episodes,
                     parallel, new RunStoreSink(store), tmp.resolve("baseline"));
         }
