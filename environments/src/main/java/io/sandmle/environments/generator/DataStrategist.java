@@ -52,15 +52,16 @@ final class DataStrategist {
 
     /**
      * The full-size twin of a micro task: same DNA, domain, target and hidden rule, 20k–100k training rows.
-     * Media modalities (one file per row) stay at 20k rows to keep generation time bounded.
+     * Media modalities (one file per row) stay at 20k rows to keep generation time bounded; time series
+     * take the top of the range because a 48-step series per row is cheap to load and fit at 20k.
      */
     TaskSpec fullTwin(TaskSpec micro) {
         SeededRandom random = micro.random("full-size");
-        boolean filePerRow = switch (micro.modality()) {
-            case IMAGE, AUDIO, GRAPH, TIME_SERIES, MULTIMODAL -> true;
-            default -> false;
+        int train = switch (micro.modality()) {
+            case IMAGE, AUDIO, GRAPH, MULTIMODAL -> 20_000;
+            case TIME_SERIES -> 100_000;
+            default -> 20_000 * random.between(1, 5);
         };
-        int train = filePerRow ? 20_000 : 20_000 * random.between(1, 5);
         return new TaskSpec(micro.taskId() + "-full", micro.dna(), micro.domain(), micro.modality(), micro.target(),
                 micro.rule(), micro.mutations(), train, 5_000, Scale.FULL, micro.seed(), micro.origin());
     }

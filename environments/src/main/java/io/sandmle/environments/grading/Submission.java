@@ -1,6 +1,7 @@
 package io.sandmle.environments.grading;
 
 import io.sandmle.api.ColumnTable;
+import io.sandmle.api.Metric;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -155,6 +156,21 @@ public final class Submission {
             out[i] = values[order[i]];
         }
         return out;
+    }
+
+    /**
+     * {@code metric} over every column of {@code answers} after the first (the id), this submission's rows
+     * taken in {@code order} (its row for answer row i is {@code order[i]}).
+     */
+    public double scoreTargets(Submission answers, int[] order, Metric metric) {
+        List<String> targets = answers.columns().subList(1, answers.columns().size());
+        List<String[]> truth = new ArrayList<>();
+        List<String[]> predicted = new ArrayList<>();
+        for (String t : targets) {
+            truth.add(answers.text(t));
+            predicted.add(reorderText(text(t), order));
+        }
+        return metric.score(new ColumnTable(targets, truth), new ColumnTable(targets, predicted));
     }
 
     private static String quoted(java.util.Collection<String> names) {

@@ -1,6 +1,5 @@
 package io.sandmle.environments.mledojo;
 
-import io.sandmle.api.ColumnTable;
 import io.sandmle.api.Metric;
 import io.sandmle.environments.grading.CsvGrader;
 import io.sandmle.environments.grading.IdAlignment;
@@ -283,14 +282,7 @@ public final class DojoMetrics {
     /** A named metric over every column after the first, rows matched on the first column. */
     private static double generic(Submission sub, Submission ans, Metric metric) {
         int[] order = alignOnFirst(sub, ans);
-        List<String> targets = ans.columns().subList(1, ans.columns().size());
-        List<String[]> truth = new ArrayList<>();
-        List<String[]> predicted = new ArrayList<>();
-        for (String t : targets) {
-            truth.add(ans.text(t));
-            predicted.add(Submission.reorderText(sub.text(t), order));
-        }
-        return metric.score(new ColumnTable(targets, truth), new ColumnTable(targets, predicted));
+        return sub.scoreTargets(ans, order, metric);
     }
 
     private static int[] identity(int n) {

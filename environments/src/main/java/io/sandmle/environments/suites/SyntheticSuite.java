@@ -2,7 +2,6 @@ package io.sandmle.environments.suites;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sandmle.api.ColumnTable;
 import io.sandmle.api.Grader;
 import io.sandmle.api.Metric;
 import io.sandmle.api.Task;
@@ -76,13 +75,6 @@ public final class SyntheticSuite implements TaskSuite {
         String id = ans.columns().get(0);
         sub.requireExactColumns(ans.columns());
         int[] order = IdAlignment.align(sub.text(id), ans.text(id), id);
-        List<String> targets = ans.columns().subList(1, ans.columns().size());
-        List<String[]> truth = new ArrayList<>();
-        List<String[]> predicted = new ArrayList<>();
-        for (String t : targets) {
-            truth.add(ans.text(t));
-            predicted.add(Submission.reorderText(sub.text(t), order));
-        }
-        return metric.score(new ColumnTable(targets, truth), new ColumnTable(targets, predicted));
+        return sub.scoreTargets(ans, order, metric);
     }
 }

@@ -1,17 +1,15 @@
-package io.sandmle.trainers.local;
+package io.sandmle.trainers.policy;
 
 import io.sandmle.api.ChatMessage;
 import io.sandmle.api.ChatRequest;
 import io.sandmle.api.ChatResponse;
-import io.sandmle.api.ExecResult;
 import io.sandmle.api.Sampling;
-import io.sandmle.trainers.policy.EmbeddedPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,6 +22,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * class-probability submission (leaf-classification), two regression targets (nomad2018).
  */
 class TaskLayoutCodeTest {
+
+    /** The ReAct system prompt's gist; its {@code <tool_call>} marker selects the SandMLE response format. */
+    private static final String SYSTEM = "You are an expert Kaggle competitor. Produce one Python script that "
+            + "trains a model and writes submission.csv. Tool formats:\n<tool_call>\npython\n<code>\n"
+            + "# Your Python code here\n</code>\n</tool_call>";
 
     private static final String MAKE = """
             import os, sys, numpy as np, pandas as pd
@@ -92,43 +95,50 @@ class TaskLayoutCodeTest {
         Path script = dir.resolve("make.py");
         Files.writeString(script, MAKE);
         EmbeddedPolicy policy = EmbeddedPolicy.untrained(5);
-        try (PythonWorkerPool python = new PythonWorkerPool("/usr/bin/python3", 1)) {
-            for (String kind : List.of("image", "audio", "graph", "spaceship", "leaf", "nomad")) {
-                Path data = dir.resolve(kind).resolve("public");
-                Process p = new ProcessBuilder("/usr/bin/python3", script.toString(), data.toString(), kind)
-                        .inheritIO().start();
-                assertEquals(0, p.waitFor());
-                List<ChatMessage> prompt = List.of(ChatMessage.system(ReactEpisode.SYSTEM_PROMPT), ChatMessage.user(
-                        "## Competition ID: " + kind + "\n" + DESCRIPTIONS.getOrDefault(kind, "A binary task scored by accuracy.")
-                                + "\n## Dataset Folder:\n"
-                                + data + "/\n"));
-                // A recipe that runs everywhere, so the test checks the data handling, not the sampled model.
-                String code = null;
-                for (long seed = 0; code == null; seed++) {
-                    ChatResponse r = policy.chat(new ChatRequest(prompt, new Sampling(1, 1, 100, seed), List.of(), true));
-                    if (r.content().contains("model=forest impute=median")) {
-                        code = r.content().substring(r.content().indexOf("<code>") + 6, r.content().indexOf("</code>"));
-                    }
-                }
-                Path work = dir.resolve(kind).resolve("work");
-                ExecResult result = python.run(code, work, Duration.ofSeconds(120));
-                assertTrue(result.succeeded(), kind + ": " + result.stderrTail());
-                List<String> rows = Files.readAllLines(work.resolve("submission.csv"));
-                assertEquals(Files.readAllLines(data.resolve("sample_submission.csv")).get(0), rows.get(0));
-                assertEquals(21, rows.size());
-                if (List.of("image", "audio", "graph").contains(kind)) {
-                    long ones = rows.stream().skip(1).filter(r -> !r.endsWith(",0")).count();
-                    assertTrue(ones > 0, kind + ": the model must use the media features, not predict one class");
-                }
-                if (kind.equals("nomad")) {
-                    assertTrue(rows.stream().skip(1).map(r -> r.split(",")[1]).distinct().count() > 5,
-                            "regression targets get continuous predictions");
-                }
-                if (kind.equals("spaceship")) {
-                    assertTrue(rows.stream().skip(1).allMatch(r -> r.endsWith(",True") || r.endsWith(",False")),
-                            "boolean labels come back as the training set wrote them: " + rows.get(1));
+        for (String kind : List.of("image", "audio", "graph", "spaceship", "leaf", "nomad")) {
+            Path data = dir.resolve(kind).resolve("public");
+            Process p = new ProcessBuilder("/usr/bin/python3", script.toString(), data.toString(), kind)
+                    .inheritIO().start();
+            assertEquals(0, p.waitFor());
+            List<ChatMessage> prompt = List.of(ChatMessage.system(SYSTEM), ChatMessage.user(
+                    "## Competition ID: " + kind + "\n" + DESCRIPTIONS.getOrDefault(kind, "A binary task scored by accuracy.")
+                            + "\n## Dataset Folder:\n"
+                            + data + "/\n"));
+            // A recipe that runs everywhere, so the test checks the data handling, not the sampled model.
+            String code = null;
+            for (long seed = 0; code == null; seed++) {
+                ChatResponse r = policy.chat(new ChatRequest(prompt, new Sampling(1, 1, 100, seed), List.of(), true));
+                if (r.content().contains("model=forest impute=median")) {
+                    code = r.content().substring(r.content().indexOf("<code>") + 6, r.content().indexOf("</code>"));
                 }
             }
+            Path work = dir.resolve(kind).resolve("work");
+            runInFreshPython(code, work, kind);
+            List<String> rows = Files.readAllLines(work.resolve("submission.csv"));
+            assertEquals(Files.readAllLines(data.resolve("sample_submission.csv")).get(0), rows.get(0));
+            assertEquals(21, rows.size());
+            if (List.of("image", "audio", "graph").contains(kind)) {
+                long ones = rows.stream().skip(1).filter(r -> !r.endsWith(",0")).count();
+                assertTrue(ones > 0, kind + ": the model must use the media features, not predict one class");
+            }
+            if (kind.equals("nomad")) {
+                assertTrue(rows.stream().skip(1).map(r -> r.split(",")[1]).distinct().count() > 5,
+                        "regression targets get continuous predictions");
+            }
+            if (kind.equals("spaceship")) {
+                assertTrue(rows.stream().skip(1).allMatch(r -> r.endsWith(",True") || r.endsWith(",False")),
+                        "boolean labels come back as the training set wrote them: " + rows.get(1));
+            }
         }
+    }
+
+    private static void runInFreshPython(String code, Path work, String kind) throws Exception {
+        Files.createDirectories(work);
+        Path script = work.resolve("main.py");
+        Files.writeString(script, code);
+        Process p = new ProcessBuilder("/usr/bin/python3", script.toString()).directory(work.toFile())
+                .redirectErrorStream(true).redirectOutput(work.resolve("log.txt").toFile()).start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), kind + ": the script did not finish in 120 s");
+        assertEquals(0, p.exitValue(), kind + ": " + Files.readString(work.resolve("log.txt")));
     }
 }
