@@ -44,8 +44,8 @@ public final class ReferenceStepTimes implements AutoCloseable {
         double[] seconds = new double[repeats];
         Path work = Files.createTempDirectory("sandmle-step-");
         try (Sandbox sandbox = warm.open(spec(work, task))) {
-            // Unmeasured: waits for the worker to be ready, as a rollout's first step does once per episode.
-            timed(sandbox, code, task);
+            // Unmeasured and empty: waits for the worker to be ready, as a rollout's first step does once per episode.
+            timed(sandbox, "pass", task);
             for (int r = 0; r < repeats; r++) {
                 seconds[r] = timed(sandbox, code, task);
             }

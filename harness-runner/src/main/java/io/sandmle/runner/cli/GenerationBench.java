@@ -57,6 +57,10 @@ public final class GenerationBench implements Callable<Integer> {
     @Option(names = "--skip-twins", description = "Only measure throughput and diversity.")
     boolean skipTwins;
 
+    @Option(names = "--modalities", split = ",", description = "Modalities whose micro vs full-twin step is timed "
+            + "(default: all).")
+    List<Modality> modalities = List.of(Modality.values());
+
     @Option(names = "--out", description = "Keep the generated tasks here (default: a temporary folder).")
     Path out;
 
@@ -115,7 +119,7 @@ public final class GenerationBench implements Callable<Integer> {
                 + "| cold micro s | cold full s | cold speed-up |");
         System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         try (ReferenceStepTimes timer = new ReferenceStepTimes(repeats)) {
-            for (Modality modality : Modality.values()) {
+            for (Modality modality : modalities) {
                 Path[] pair = twinPair(catalog, generator, ex, dir, modality);
                 if (pair == null) {
                     System.out.printf("| %s | (no seed kept both sizes) | | | | | | | | |%n", modality);

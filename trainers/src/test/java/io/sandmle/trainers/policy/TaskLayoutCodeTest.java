@@ -17,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The policy's code on the layouts the procedural generator writes for other modalities (image
- * and WAV files named in a CSV column, graphs in nodes.csv / edges.csv) and on MLE-bench-shaped
+ * and WAV files named in a CSV column, graphs in nodes.csv / edges.csv, series in a long-format
+ * series.csv) and on MLE-bench-shaped
  * tabular tasks: string ids, boolean labels with missing values (spaceship-titanic), a wide
  * class-probability submission (leaf-classification), two regression targets (nomad2018).
  */
@@ -62,6 +63,11 @@ class TaskLayoutCodeTest {
             elif kind == "nomad":
                 df["spacegroup"] = rng.choice([12, 33, 194], 60)
                 df["lattice"] = rng.normal(10, 2, 60)
+            elif kind == "bare":
+                pass  # only ids and labels: the script must still write a (prior) submission
+            elif kind == "series":
+                rows = [(i, t, 10 + (3 if y[i] else -3) * np.sin(t / 4) + rng.normal(0, 0.5)) for i in ids for t in range(48)]
+                pd.DataFrame(rows, columns=["id", "t", "value"]).to_csv(f"{root}/series.csv", index=False)
             else:
                 nodes = pd.DataFrame([(i, n, rng.normal(y[i], 0.3)) for i in ids for n in range(5)], columns=["id", "node", "attr"])
                 nodes.to_csv(f"{root}/nodes.csv", index=False)
@@ -91,11 +97,11 @@ class TaskLayoutCodeTest {
             "nomad", "Predict both energies; the metric is the column-wise RMSLE (root mean squared logarithmic error).");
 
     @Test
-    void imageAudioAndGraphTasksGetASubmission(@TempDir Path dir) throws Exception {
+    void mediaGraphSeriesAndFeaturelessTasksGetASubmission(@TempDir Path dir) throws Exception {
         Path script = dir.resolve("make.py");
         Files.writeString(script, MAKE);
         EmbeddedPolicy policy = EmbeddedPolicy.untrained(5);
-        for (String kind : List.of("image", "audio", "graph", "spaceship", "leaf", "nomad")) {
+        for (String kind : List.of("image", "audio", "graph", "series", "bare", "spaceship", "leaf", "nomad")) {
             Path data = dir.resolve(kind).resolve("public");
             Process p = new ProcessBuilder("/usr/bin/python3", script.toString(), data.toString(), kind)
                     .inheritIO().start();
@@ -117,7 +123,7 @@ class TaskLayoutCodeTest {
             List<String> rows = Files.readAllLines(work.resolve("submission.csv"));
             assertEquals(Files.readAllLines(data.resolve("sample_submission.csv")).get(0), rows.get(0));
             assertEquals(21, rows.size());
-            if (List.of("image", "audio", "graph").contains(kind)) {
+            if (List.of("image", "audio", "graph", "series").contains(kind)) {
                 long ones = rows.stream().skip(1).filter(r -> !r.endsWith(",0")).count();
                 assertTrue(ones > 0, kind + ": the model must use the media features, not predict one class");
             }
