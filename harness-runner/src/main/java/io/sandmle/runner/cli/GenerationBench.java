@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -61,7 +62,8 @@ public final class GenerationBench implements Callable<Integer> {
             + "(default: all).")
     List<Modality> modalities = List.of(Modality.values());
 
-    @Option(names = "--out", description = "Keep the generated tasks here (default: a temporary folder).")
+    @Option(names = "--out", description = "Keep the generated tasks here (default: a temporary folder); twins kept "
+            + "there by an earlier run with the same --seed are timed again without generating them again.")
     Path out;
 
     @Option(names = "--executor", defaultValue = "local", description = "Executor the reference solutions run in.")
@@ -159,9 +161,32 @@ public final class GenerationBench implements Callable<Integer> {
     }
 
     private Path keptDir(GenerationRun run, TaskDna dna, Scale scale, Path dir) throws Exception {
+        Path earlier = earlierTask(dna, dir);
+        if (earlier != null) {
+            return earlier;
+        }
         List<GenerationOutcome> outcomes = run.run(List.of(dna), 1, seed, scale, dir, Map.of(),
                 new ProgressBar(System.err, 1)).get(0).outcomes();
         return outcomes.get(0).kept() ? outcomes.get(0).dir() : null;
+    }
+
+    /**
+     * The task an earlier run with the same {@code --out} and {@code --seed} kept for this seed competition, so
+     * that timing again does not generate again (generation is deterministic; dropped tasks leave no folder).
+     */
+    private Path earlierTask(TaskDna dna, Path dir) throws Exception {
+        if (!Files.isDirectory(dir)) {
+            return null;
+        }
+        try (Stream<Path> folders = Files.list(dir)) {
+            for (Path folder : folders.filter(f -> Files.isRegularFile(f.resolve("task.json"))).sorted().toList()) {
+                Map<String, String> attributes = task(folder).attributes();
+                if (dna.seedId().equals(attributes.get("seed_id")) && String.valueOf(seed).equals(attributes.get("seed"))) {
+                    return folder;
+                }
+            }
+        }
+        return null;
     }
 
     private static String referenceCode(Path taskDir) throws Exception {
