@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,19 @@ class ConfigLoaderTest {
 
     @TempDir
     Path tmp;
+
+    @Test
+    void everyExampleConfigLoads() throws Exception {
+        List<Path> configs;
+        try (Stream<Path> files = Files.walk(RepoFiles.root().resolve("examples/configs"))) {
+            configs = files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        }
+        assertTrue(configs.size() >= 6, "the examples, including the held-out experiment's: " + configs);
+        for (Path config : configs) {
+            ExperimentConfig loaded = ConfigLoader.load(config);
+            assertTrue(loaded.runsDir().endsWith("runs"), config + " writes under the repository's runs/: " + loaded.runsDir());
+        }
+    }
 
     @Test
     void theExampleConfigLoadsWithEverySection() {
