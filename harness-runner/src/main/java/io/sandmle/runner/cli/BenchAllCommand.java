@@ -33,7 +33,8 @@ public final class BenchAllCommand implements Callable<Integer> {
             "grading", List.of("--rows", "100000", "--auc-rows", "20000", "--repeats", "3"),
             "steps", List.of("--repeats", "5", "--no-slurm"),
             "grpo", List.of("--generate", "2", "--steps", "2", "--tasks-per-step", "2", "--group-size", "2"),
-            "generation", List.of("--seeds", "4", "--per-seed", "1", "--skip-twins"),
+            // One twin, audio: the cheapest full twin to generate (about 40 s); the full run times all seven.
+            "generation", List.of("--seeds", "4", "--per-seed", "1", "--modalities", "AUDIO", "--repeats", "1"),
             "report", List.of("--systems", "3", "--tasks", "50", "--seeds", "20", "--reps", "1000", "--repeat", "1"),
             "rollout", List.of("--episodes", "6"));
 

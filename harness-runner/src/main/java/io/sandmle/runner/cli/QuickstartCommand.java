@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
                 + "vs trained on held-out and MLE-bench-format fixture tasks, write the HTML and PDF report.")
 public final class QuickstartCommand implements Callable<Integer> {
 
-    @Option(names = "--quick", description = "A small version (about two minutes) instead of the full one (about ten).")
+    @Option(names = "--quick", description = "A small smoke run (under a minute here) instead of the full one (about four minutes here).")
     boolean quick;
 
     @Option(names = "--out", defaultValue = "runs/quickstart",

@@ -52,12 +52,12 @@ public final class Quickstart {
     public record Sizes(int seeds, int perSeed, int grpoSteps, int tasksPerStep, int groupSize, int evalSeeds,
                         int maxTurns) {
 
-        /** About two minutes here. */
+        /** Under a minute here: a smoke run of every stage. */
         public static Sizes quick() {
             return new Sizes(2, 2, 2, 2, 2, 1, 4);
         }
 
-        /** About ten minutes here: enough training (240 rollouts) for the trained policy to pull ahead. */
+        /** About four minutes here: enough training (240 rollouts) for the trained policy to pull ahead. */
         public static Sizes full() {
             return new Sizes(8, 2, 10, 6, 4, 3, 6);
         }
