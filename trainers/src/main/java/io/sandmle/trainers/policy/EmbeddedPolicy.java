@@ -20,7 +20,8 @@ import java.util.SplittableRandom;
  * ({@code model=forest}) so GRPO can train it.
  *
  * <p>Sampling is seeded by the request's sampling seed (or the policy's seed) mixed with the
- * prompt text: the same seed and prompt always give the same choices.
+ * conversation after the system prompt: the same seed, task and observations always give the same
+ * choices.
  */
 public final class EmbeddedPolicy implements LanguageModel {
 
@@ -86,6 +87,9 @@ public final class EmbeddedPolicy implements LanguageModel {
         long base = request.sampling() != null && request.sampling().seed() != null ? request.sampling().seed() : seed;
         long h = 1125899906842597L;
         for (ChatMessage m : request.messages()) {
+            if (m.role().equals("system")) {
+                continue; // the scaffold's instructions carry the current date; a seed must mean the same choices on any day
+            }
             h = 31 * h + m.role().hashCode();
             h = 31 * h + m.content().hashCode();
         }

@@ -62,6 +62,18 @@ class EmbeddedPolicyTest {
     }
 
     @Test
+    void theDateInTheSystemPromptDoesNotChangeTheChoices() {
+        EmbeddedPolicy policy = EmbeddedPolicy.untrained(3);
+        for (long s = 0; s < 5; s++) {
+            ChatResponse today = ask(policy, List.of(ChatMessage.system(REACT_SYSTEM + "\nCurrent date: 2026-11-21"),
+                    ChatMessage.user(TASK)), s);
+            ChatResponse tomorrow = ask(policy, List.of(ChatMessage.system(REACT_SYSTEM + "\nCurrent date: 2026-11-22"),
+                    ChatMessage.user(TASK)), s);
+            assertEquals(today.logprobs().toString(), tomorrow.logprobs().toString(), "seed " + s);
+        }
+    }
+
+    @Test
     void afterAGoodRunItCallsScoreThenMayAnswer() {
         EmbeddedPolicy policy = EmbeddedPolicy.untrained(3);
         List<ChatMessage> m = new ArrayList<>(react());
