@@ -122,19 +122,19 @@ public final class GenerationBench implements Callable<Integer> {
         System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         try (ReferenceStepTimes timer = new ReferenceStepTimes(repeats)) {
             for (Modality modality : modalities) {
-                Path[] pair = twinPair(catalog, generator, ex, dir, modality);
+                Task[] pair = twinPair(catalog, generator, ex, dir, modality);
                 if (pair == null) {
                     System.out.printf("| %s | (no seed kept both sizes) | | | | | | | | |%n", modality);
                     continue;
                 }
-                ReferenceStepTimes.Medians micro = timer.measure(task(pair[0]), referenceCode(pair[0]));
-                ReferenceStepTimes.Medians full = timer.measure(task(pair[1]), referenceCode(pair[1]));
+                ReferenceStepTimes.Medians micro = timer.measure(pair[0], referenceCode(pair[0]));
+                ReferenceStepTimes.Medians full = timer.measure(pair[1], referenceCode(pair[1]));
                 System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %.2f | %.2f | %.1fx | %.2f | %.2f | %.1fx |%n",
-                        modality, task(pair[0]).category(), task(pair[0]).attributes().get("train_rows"),
-                        task(pair[1]).attributes().get("train_rows"), micro.warm(), full.warm(),
+                        modality, pair[0].category(), pair[0].attributes().get("train_rows"),
+                        pair[1].attributes().get("train_rows"), micro.warm(), full.warm(),
                         full.warm() / micro.warm(), micro.cold(), full.cold(), full.cold() / micro.cold());
                 BenchTable.record(new BenchTable.Row("generation: warm reference step, micro task vs full twin ("
-                        + modality + ")", micro.warm(), full.warm(), "s", ">= 13.7x",
+                        + modality + ")", micro.warm(), full.warm(), "s", ">= " + SANDMLE_SPEED_UP + "x",
                         full.warm() / micro.warm() >= SANDMLE_SPEED_UP));
                 BenchTable.record(new BenchTable.Row("generation: cold reference step, micro task vs full twin ("
                         + modality + ")", micro.cold(), full.cold(), "s", "-", null));
@@ -143,7 +143,7 @@ public final class GenerationBench implements Callable<Integer> {
     }
 
     /** A kept micro task and its kept full twin for the first seed of the modality that yields both. */
-    private Path[] twinPair(SeedCatalog catalog, EnvironmentGenerator generator, Executor ex, Path dir,
+    private Task[] twinPair(SeedCatalog catalog, EnvironmentGenerator generator, Executor ex, Path dir,
                             Modality modality) {
         GenerationRun run = new GenerationRun(generator, ex, null, 1);
         for (TaskDna dna : catalog.seeds().stream().filter(s -> s.modality() == modality).limit(3).toList()) {
@@ -151,7 +151,7 @@ public final class GenerationBench implements Callable<Integer> {
                 Path micro = keptDir(run, dna, Scale.MICRO, dir.resolve("micro"));
                 Path full = micro == null ? null : keptDir(run, dna, Scale.FULL, dir.resolve("full"));
                 if (full != null) {
-                    return new Path[] {micro, full};
+                    return new Task[] {task(micro), task(full)};
                 }
             } catch (Exception e) {
                 System.err.println("sandmle: " + dna.seedId() + " twin failed: " + e.getMessage());
@@ -189,8 +189,8 @@ public final class GenerationBench implements Callable<Integer> {
         return null;
     }
 
-    private static String referenceCode(Path taskDir) throws Exception {
-        return Files.readString(taskDir.resolve(task(taskDir).attributes().get("reference_solution")));
+    private static String referenceCode(Task task) throws Exception {
+        return Files.readString(task.root().resolve(task.attributes().get("reference_solution")));
     }
 
     private static Task task(Path dir) throws Exception {
