@@ -2,7 +2,7 @@
 // (paired t-test, Wilcoxon signed-rank) and medal rate (paired t-test on the 0/1 medal, exact McNemar).
 // A system is the policy name in the episode ids (synthetic.<task>.<scaffold>.<policy>.s<seed>). Run from
 // the repository root after any ./sandmle command has built the harness:
-//   java -cp "harness-runner/target/classes:harness-runner/target/lib/*" examples/analysis/PairedTests.java <run-dir> <a> <b>
+//   java -cp "cli/target/classes:cli/target/lib/*" examples/analysis/PairedTests.java <run-dir> <a> <b>
 import io.sandmle.api.EpisodeRecord;
 import io.sandmle.runner.store.RunStore;
 import java.nio.file.Path;

@@ -1,7 +1,17 @@
 package io.sandmle.api;
 
-/** One episode's isolated place to run code steps, created by an {@link Executor}. */
+/**
+ * One episode's isolated place to run code steps, created by an {@link Executor}. Every executor shows
+ * agent code the same two folders, so prompts, scaffolds and policies may name them: the episode's work
+ * folder at {@value #WORK_MOUNT} (read-write, the step's working directory) and the task's public files at
+ * {@value #DATA_MOUNT} (read-only). Nothing else of the host is visible.
+ */
 public interface Sandbox extends AutoCloseable {
+
+    /** The agent's read-write working directory inside the sandbox (the episode's work folder). */
+    String WORK_MOUNT = "/work";
+    /** The task's public files, read-only, inside the sandbox. */
+    String DATA_MOUNT = "/data";
 
     /**
      * Runs {@code code} (Python source) as one step. Never throws for anything the code does:

@@ -1,7 +1,10 @@
 package io.sandmle.runner.env;
 
+import io.sandmle.api.Sandbox;
+
+import io.sandmle.support.Json;
+
 import io.sandmle.api.Task;
-import io.sandmle.runner.sandbox.SandboxPaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,8 +49,8 @@ final class InfoRequests {
             case "overview" -> overview();
             case "sample_submission" -> sampleRows();
             case "data_structure" -> dataStructure();
-            case "data_path" -> SandboxPaths.DATA;
-            case "output_path" -> SandboxPaths.WORK;
+            case "data_path" -> Sandbox.DATA_MOUNT;
+            case "output_path" -> Sandbox.WORK_MOUNT;
             case "name" -> task.id();
             default -> metadata();
         };
@@ -60,15 +63,15 @@ final class InfoRequests {
         if (description.isEmpty()) {
             description = read(pub.resolve("description.txt"));
         }
-        return description + "\n\n## Files provided (read-only) in " + SandboxPaths.DATA + ":\n"
-                + String.join("\n", listing()) + "\n\nYour working directory is " + SandboxPaths.WORK
+        return description + "\n\n## Files provided (read-only) in " + Sandbox.DATA_MOUNT + ":\n"
+                + String.join("\n", listing()) + "\n\nYour working directory is " + Sandbox.WORK_MOUNT
                 + "; write submission.csv there, with the columns of sample_submission.csv.";
     }
 
     private List<String> listing() {
         try (Stream<Path> files = Files.list(task.publicDir())) {
             return files.map(p -> p.getFileName().toString()).filter(n -> !n.contains("zip")).sorted()
-                    .map(n -> "- " + SandboxPaths.DATA + "/" + n).toList();
+                    .map(n -> "- " + Sandbox.DATA_MOUNT + "/" + n).toList();
         } catch (IOException e) {
             return List.of();
         }
@@ -100,7 +103,7 @@ final class InfoRequests {
         }
         try (Stream<Path> all = Files.walk(task.publicDir(), 3)) {
             return String.join("\n", all.filter(p -> !p.equals(task.publicDir()))
-                    .map(p -> SandboxPaths.DATA + "/" + task.publicDir().relativize(p)
+                    .map(p -> Sandbox.DATA_MOUNT + "/" + task.publicDir().relativize(p)
                             + (Files.isDirectory(p) ? "/" : ""))
                     .sorted().limit(200).toList());
         } catch (IOException e) {

@@ -1,5 +1,7 @@
 package io.sandmle.runner.env;
 
+import io.sandmle.support.Json;
+
 import io.sandmle.api.ExecResult;
 import io.sandmle.api.Executor;
 import io.sandmle.api.Grade;

@@ -1,5 +1,7 @@
 package io.sandmle.runner.env;
 
+import io.sandmle.support.Json;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import io.sandmle.api.ExtensionKind;
 import io.sandmle.api.Grader;

@@ -1,9 +1,13 @@
 package io.sandmle.runner.env;
 
+
+import io.sandmle.api.Sandbox;
+
+import io.sandmle.support.Json;
+
 import io.sandmle.api.ExecResult;
 import io.sandmle.api.Grade;
 import io.sandmle.api.Thresholds;
-import io.sandmle.runner.sandbox.SandboxPaths;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,14 +49,14 @@ final class ToolText {
             s.append("\n[Killed] ").append(r.killedReason());
         }
         s.append(submissionExists
-                ? "\n[Note] submission.csv exists at " + SandboxPaths.WORK + "/submission.csv"
-                : "\n[Note] submission.csv was not found in " + SandboxPaths.WORK);
+                ? "\n[Note] submission.csv exists at " + Sandbox.WORK_MOUNT + "/submission.csv"
+                : "\n[Note] submission.csv was not found in " + Sandbox.WORK_MOUNT);
         return s.toString();
     }
 
     /** SandMLE's Score observation. */
     static String score(Grade g) {
-        String path = SandboxPaths.WORK + "/submission.csv";
+        String path = Sandbox.WORK_MOUNT + "/submission.csv";
         if (!g.submissionExists()) {
             return "[Error] submission file not found at " + path
                     + ". Please revise your Python code to generate submission.csv.";
@@ -84,7 +88,7 @@ final class ToolText {
             m.put("threshold_bronze (score needed for bronze tier)", t.bronze());
             m.put("threshold_median (median submission score)", t.median());
         }
-        m.put("submission_path", SandboxPaths.WORK + "/submission.csv");
+        m.put("submission_path", Sandbox.WORK_MOUNT + "/submission.csv");
         return Json.write(m);
     }
 
@@ -108,7 +112,7 @@ final class ToolText {
     static String submission(Grade g, Grade best) {
         if (!g.submissionExists()) {
             return "=== Submission Evaluation ===\nSubmissionNotFoundError: no submission.csv was written to "
-                    + SandboxPaths.WORK + ".";
+                    + Sandbox.WORK_MOUNT + ".";
         }
         if (!g.valid()) {
             return "=== Submission Evaluation ===\nInvalidSubmissionError: " + g.reason();

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sandmle.api.EpisodeRecord;
-import io.sandmle.runner.bench.FixedScriptPolicy;
+import io.sandmle.support.doubles.FixedScriptPolicy;
 import io.sandmle.runner.config.ConfigLoader;
 import io.sandmle.runner.config.ExperimentConfig;
-import io.sandmle.runner.llm.OpenAiCompatibleServer;
+import io.sandmle.openai.OpenAiCompatibleServer;
 import io.sandmle.runner.plugins.Extensions;
 import io.sandmle.runner.store.RunStore;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.sandmle.examples.suite;
 
-import io.sandmle.runner.junit.BenchmarkSuite;
-import io.sandmle.runner.junit.PassCriterion;
+import io.sandmle.junit.BenchmarkSuite;
+import io.sandmle.junit.PassCriterion;
 
 /**
  * The release gate: every fixture competition × seed must get a valid submission, at least 80% of

@@ -1,0 +1,122 @@
+package io.sandmle.executors.local;
+
+import io.sandmle.api.Limits;
+import io.sandmle.executors.SandboxPaths;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Builds the command line that runs a program isolated: join the step's cgroup, set rlimits, enter a
+ * bubblewrap sandbox (no network, fresh pid/ipc/uts namespaces, read-only system, public data read-only
+ * at {@value SandboxPaths#DATA}, the work folder read-write at {@value SandboxPaths#WORK}, nothing else of
+ * the host), and drop to the unprivileged {@link SandboxUser}. The cold path, warm workers and Slurm jobs
+ * all use this one builder, so their isolation is the same.
+ *
+ * @param bwrap   the bubblewrap binary
+ * @param user    who code runs as
+ * @param workDir the episode's work folder (host path)
+ * @param dataDir the task's public folder (host path), or {@code null}
+ * @param stepsDir the episode's step files (host path)
+ * @param limits  the per-step limits
+ */
+public record IsolationCommand(Path bwrap, SandboxUser user, Path workDir, Path dataDir, Path stepsDir,
+                               Limits limits) {
+
+    /** System folders shared read-only with the sandbox (Debian's Python and its libraries live in /usr). */
+    private static final List<String> SYSTEM_FILES = List.of("/etc/alternatives", "/etc/ld.so.cache",
+            "/etc/localtime", "/etc/mime.types");
+
+    /**
+     * The full command: {@code [join cgroup] prlimit … bwrap … [setpriv …] program}.
+     *
+     * @param program          the program and arguments, with paths as seen inside the sandbox
+     * @param cgroup   the group to join first, or empty
+     * @param rlimits  which optional rlimits to set
+     */
+    public List<String> wrap(List<String> program, Optional<Cgroup> cgroup, Rlimits rlimits) {
+        List<String> argv = new ArrayList<>();
+        cgroup.ifPresent(g -> argv.addAll(joinCgroup(g)));
+        argv.addAll(rlimits(rlimits));
+        argv.addAll(bubblewrap());
+        if (user.dropFromRoot()) {
+            argv.addAll(List.of("/usr/bin/setpriv", "--reuid=" + user.uid(), "--regid=" + user.gid(),
+                    "--clear-groups", "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs"));
+        }
+        argv.addAll(program);
+        return argv;
+    }
+
+    /** A shell that writes its own pid into each cgroup, then becomes the rest of the command. */
+    private static List<String> joinCgroup(Cgroup g) {
+        StringBuilder script = new StringBuilder();
+        for (Path procs : g.procsFiles()) {
+            script.append("echo $$ > '").append(procs).append("' && ");
+        }
+        script.append("exec \"$@\"");
+        return List.of("/bin/sh", "-c", script.toString(), "sandmle-join");
+    }
+
+    /**
+     * The rlimits set besides open files, file size and core dumps (always set).
+     *
+     * @param cpu       per-process CPU time (not for a warm worker, whose children set their own)
+     * @param memory    address space (only where no cgroup caps memory)
+     * @param processes the user's processes (only where no cgroup caps them)
+     */
+    public record Rlimits(boolean cpu, boolean memory, boolean processes) {
+    }
+
+    private List<String> rlimits(Rlimits which) {
+        long cpuSeconds = Math.max(1, (limits.cpuTime().toMillis() + 999) / 1000);
+        List<String> argv = new ArrayList<>(List.of("prlimit",
+                "--nofile=" + limits.maxOpenFiles() + ":" + limits.maxOpenFiles(),
+                "--fsize=" + limits.maxDiskBytes() + ":" + limits.maxDiskBytes(),
+                "--core=0:0"));
+        if (which.cpu()) {
+            argv.add("--cpu=" + cpuSeconds + ":" + (cpuSeconds + 1));
+        }
+        if (which.memory()) {
+            argv.add("--as=" + limits.memoryBytes() + ":" + limits.memoryBytes());
+        }
+        if (which.processes()) {
+            argv.add("--nproc=" + limits.maxProcesses() + ":" + limits.maxProcesses());
+        }
+        return argv;
+    }
+
+    private List<String> bubblewrap() {
+        List<String> argv = new ArrayList<>(List.of(bwrap.toString(),
+                "--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts", "--unshare-cgroup-try",
+                "--die-with-parent", "--new-session", "--hostname", "sandbox",
+                "--ro-bind", "/usr", "/usr",
+                "--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64",
+                "--symlink", "usr/bin", "/bin", "--symlink", "usr/sbin", "/sbin",
+                "--proc", "/proc", "--dev", "/dev",
+                // Explicit directories get mode 0755; parents bwrap creates implicitly would be 0700.
+                "--dir", "/etc", "--dir", "/run", "--dir", "/run/sandmle",
+                "--size", Long.toString(Math.min(limits.maxDiskBytes(), limits.memoryBytes())), "--tmpfs", "/tmp"));
+        if (!user.dropFromRoot()) {
+            // Unprivileged: a user namespace is what lets bwrap make the others.
+            argv.add(1, "--unshare-user");
+        }
+        for (String f : SYSTEM_FILES) {
+            if (Files.exists(Path.of(f))) {
+                argv.addAll(List.of("--ro-bind", f, f));
+            }
+        }
+        if (dataDir != null) {
+            argv.addAll(List.of("--ro-bind", dataDir.toAbsolutePath().toString(), SandboxPaths.DATA));
+        }
+        argv.addAll(List.of("--ro-bind", stepsDir.toAbsolutePath().toString(), SandboxPaths.STEPS,
+                "--bind", workDir.toAbsolutePath().toString(), SandboxPaths.WORK,
+                "--chdir", SandboxPaths.WORK,
+                "--clearenv", "--setenv", "PATH", "/usr/bin:/bin", "--setenv", "HOME", SandboxPaths.WORK,
+                "--setenv", "LANG", "C.UTF-8", "--setenv", "MPLCONFIGDIR", "/tmp",
+                "--setenv", "PYTHONDONTWRITEBYTECODE", "1", "--setenv", "SANDMLE_DATA_DIR", SandboxPaths.DATA,
+                "--"));
+        return argv;
+    }
+}

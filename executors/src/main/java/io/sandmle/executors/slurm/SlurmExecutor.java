@@ -1,0 +1,63 @@
+package io.sandmle.executors.slurm;
+
+import io.sandmle.api.Executor;
+import io.sandmle.api.Limits;
+import io.sandmle.api.Sandbox;
+import io.sandmle.api.SandboxException;
+import io.sandmle.api.SandboxSpec;
+import io.sandmle.executors.StepFiles;
+import io.sandmle.executors.local.Bubblewrap;
+import io.sandmle.executors.local.IsolationCommand;
+import io.sandmle.executors.local.SandboxUser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The {@code slurm} executor: each step (or each episode, see {@link SlurmOptions.Mode}) is a Slurm job
+ * whose limits map to {@code --time}, {@code --mem}, {@code --cpus-per-task}, {@code --gres},
+ * {@code --partition} and {@code --qos}. Inside the job the code runs in the same bubblewrap sandbox as
+ * the local executor, so the work folder and the task's public folder must be on a file system the
+ * compute nodes share. Memory is enforced by the cluster's cgroups (task/cgroup), processes by rlimit.
+ */
+public final class SlurmExecutor implements Executor {
+
+    private final SlurmOptions options;
+
+    /** An executor configured by {@link SlurmOptions#fromEnvironment()}. */
+    public SlurmExecutor() {
+        this(SlurmOptions.fromEnvironment());
+    }
+
+    public SlurmExecutor(SlurmOptions options) {
+        this.options = options;
+    }
+
+    @Override
+    public Sandbox open(SandboxSpec spec) throws SandboxException {
+        SlurmCli.Answer ping = new SlurmCli(options.slurmConf()).run(List.of("sinfo", "-h", "-o", "%P"));
+        if (!ping.ok()) {
+            throw SlurmCli.unreachable(ping);
+        }
+        Path bwrap = Bubblewrap.find();
+        if (bwrap == null && !spec.allowUnsafe()) {
+            throw new SandboxException(Bubblewrap.MISSING);
+        }
+        Path workDir = spec.workDir().toAbsolutePath().normalize();
+        SandboxUser user = SandboxUser.resolve();
+        try {
+            Files.createDirectories(workDir);
+        } catch (IOException e) {
+            throw new SandboxException("Cannot create the work folder " + workDir + ": " + e.getMessage(), e);
+        }
+        user.own(workDir);
+        Limits limits = spec.limits() == null ? Limits.defaults() : spec.limits();
+        String python = spec.python() == null ? SandboxSpec.DEFAULT_PYTHON : spec.python();
+        StepFiles steps = new StepFiles(workDir);
+        IsolationCommand isolation = bwrap == null ? null : new IsolationCommand(bwrap, user, workDir,
+                spec.inputDir() == null ? null : spec.inputDir().toAbsolutePath().normalize(), steps.dir(), limits);
+        return new SlurmSandbox(options, new SandboxSpec(workDir, spec.inputDir(), python, limits, spec.allowUnsafe()),
+                steps, isolation);
+    }
+}

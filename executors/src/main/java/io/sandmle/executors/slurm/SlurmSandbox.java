@@ -1,0 +1,220 @@
+package io.sandmle.executors.slurm;
+
+import io.sandmle.api.ExecResult;
+import io.sandmle.api.Limits;
+import io.sandmle.api.Sandbox;
+import io.sandmle.api.SandboxException;
+import io.sandmle.api.SandboxSpec;
+import io.sandmle.executors.Blocking;
+import io.sandmle.executors.OutputCapture;
+import io.sandmle.executors.StepEnd;
+import io.sandmle.executors.StepFiles;
+import io.sandmle.executors.StepWatch;
+import io.sandmle.executors.local.IsolationCommand;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One episode on a Slurm cluster. In {@code STEP} mode every step is its own batch job; in
+ * {@code EPISODE} mode the episode holds one allocation and each step is an {@code srun} inside it.
+ * A step past its wall time is cancelled with {@code scancel}; so is the allocation when the episode ends.
+ */
+final class SlurmSandbox implements Sandbox {
+
+    private static final String OOM_STATE = "OUT_OF_MEMORY";
+
+    private final SlurmOptions options;
+    private final SandboxSpec spec;
+    private final StepFiles steps;
+    private final IsolationCommand isolation;
+    private final SlurmCli cli;
+    private String allocation;
+
+    SlurmSandbox(SlurmOptions options, SandboxSpec spec, StepFiles steps, IsolationCommand isolation) {
+        this.options = options;
+        this.cli = new SlurmCli(options.slurmConf());
+        this.spec = spec;
+        this.steps = steps;
+        this.isolation = isolation;
+    }
+
+    @Override
+    public synchronized ExecResult run(String code) throws SandboxException {
+        Limits limits = spec.limits();
+        int n = steps.add(code);
+        Path rawOut = steps.dir().resolve("step_" + n + ".stdout.slurm");
+        Path rawErr = steps.dir().resolve("step_" + n + ".stderr.slurm");
+        Path exitFile = steps.dir().resolve("step_" + n + ".exit");
+        Path script = writeScript(n, rawOut, rawErr, exitFile);
+        long start = System.nanoTime();
+        Launched job = options.mode() == SlurmOptions.Mode.STEP ? submitStep(script) : srunStep(script);
+        CompletableFuture<Integer> exit = job.finished().thenApply(state -> readExit(exitFile));
+        StepWatch.Outcome outcome = StepWatch.await(exit, limits, spec.workDir(), () -> 0L);
+        if (outcome.violation() != null) {
+            job.cancel();
+        }
+        String finalState = job.finished().join();
+        long wall = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        OutputCapture out = OutputCapture.start(() -> openOrEmpty(rawOut), steps.log(n, "stdout"),
+                limits.maxOutputBytes(), limits.tailChars());
+        OutputCapture err = OutputCapture.start(() -> openOrEmpty(rawErr), steps.log(n, "stderr"),
+                limits.maxOutputBytes(), limits.tailChars());
+        OutputCapture.awaitAll(30_000, out, err);
+        Integer status = outcome.exitCode() != null ? outcome.exitCode() : readExit(exitFile);
+        return new StepEnd(limits, spec.workDir(), outcome, status == null ? null : StepEnd.fromWrapperStatus(status),
+                out, err, wall, 0, 0, finalState.contains(OOM_STATE), false).result();
+    }
+
+    /** A running step: a future with its final Slurm state, and a way to stop it. */
+    private record Launched(CompletableFuture<String> finished, Runnable canceller) {
+        void cancel() {
+            canceller.run();
+        }
+    }
+
+    private Launched submitStep(Path script) throws SandboxException {
+        List<String> argv = new ArrayList<>(List.of("sbatch", "--parsable", "--job-name=sandmle-step",
+                "--output=/dev/null", "--error=" + script + ".slurm.log", "--chdir=" + spec.workDir(),
+                "--nodes=1", "--ntasks=1"));
+        argv.addAll(resourceOptions(spec.limits().wallTime().toMinutes() + 2));
+        argv.add(script.toString());
+        String jobId = cli.submit(argv);
+        // The wall-time limit is the code's: it starts when the job does, not while it waits in the queue.
+        awaitStart(jobId, true);
+        return new Launched(Blocking.supply(() -> pollUntilFinished(jobId)), () -> cli.cancel(jobId));
+    }
+
+    private Launched srunStep(Path script) throws SandboxException {
+        String jobId = allocation();
+        Process srun;
+        try {
+            srun = cli.command(List.of("srun", "--jobid=" + jobId, "--overlap", "--nodes=1", "--ntasks=1", "--quiet",
+                    "--chdir=" + spec.workDir(), "bash", script.toString()))
+                    .redirectErrorStream(true).redirectOutput(script.resolveSibling(script.getFileName() + ".srun.log").toFile())
+                    .start();
+        } catch (IOException e) {
+            throw new SandboxException("Cannot run srun: " + e.getMessage(), e);
+        }
+        CompletableFuture<String> done = srun.onExit().thenApply(p -> oomReported(script) ? OOM_STATE : "COMPLETED");
+        return new Launched(done, () -> {
+            // A step cannot be cancelled alone without its id; cancel the allocation, the next step makes a new one.
+            cli.cancel(jobId);
+            allocation = null;
+            srun.destroyForcibly();
+        });
+    }
+
+    private static boolean oomReported(Path script) {
+        try {
+            return Files.readString(script.resolveSibling(script.getFileName() + ".srun.log")).contains("oom-kill");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The episode's allocation, created on first use: a job that holds the resources until cancelled. */
+    private String allocation() throws SandboxException {
+        if (allocation == null) {
+            List<String> argv = new ArrayList<>(List.of("sbatch", "--parsable", "--job-name=sandmle-episode",
+                    "--output=/dev/null", "--nodes=1", "--ntasks=1"));
+            argv.addAll(resourceOptions(24 * 60));
+            argv.addAll(List.of("--wrap", "exec sleep infinity"));
+            allocation = cli.submit(argv);
+            awaitStart(allocation, false);
+        }
+        return allocation;
+    }
+
+    /** Waits until the job leaves the queue; {@code mayFinish}: a job that already ended is fine too. */
+    private void awaitStart(String jobId, boolean mayFinish) throws SandboxException {
+        long deadline = System.nanoTime() + options.queueTimeout().toNanos();
+        while (System.nanoTime() < deadline) {
+            String state = cli.state(jobId);
+            if (state.equals("RUNNING") || mayFinish && SlurmCli.finished(state)) {
+                return;
+            }
+            if (SlurmCli.finished(state)) {
+                throw new SandboxException("The Slurm allocation " + jobId + " ended as " + state + " before any step ran.");
+            }
+            pause();
+        }
+        cli.cancel(jobId);
+        throw new SandboxException("The Slurm job " + jobId + " stayed pending for " + options.queueTimeout()
+                .toMinutes() + " min; check the partition and QOS (sinfo, squeue).");
+    }
+
+    private List<String> resourceOptions(long minutes) {
+        List<String> argv = new ArrayList<>(List.of("--time=" + Math.max(1, minutes),
+                "--mem=" + Math.max(1, (spec.limits().memoryBytes() + (1L << 20) - 1) >> 20) + "M",
+                "--cpus-per-task=" + options.cpusPerTask()));
+        Optional.ofNullable(options.partition()).ifPresent(p -> argv.add("--partition=" + p));
+        Optional.ofNullable(options.qos()).ifPresent(q -> argv.add("--qos=" + q));
+        Optional.ofNullable(options.gres()).ifPresent(g -> argv.add("--gres=" + g));
+        return argv;
+    }
+
+    private String pollUntilFinished(String jobId) {
+        try {
+            while (true) {
+                String state = cli.state(jobId);
+                if (SlurmCli.finished(state)) {
+                    return state;
+                }
+                pause();
+            }
+        } catch (SandboxException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(options.poll().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Path writeScript(int n, Path rawOut, Path rawErr, Path exitFile) {
+        List<String> program = isolation == null ? List.of(spec.python(), steps.code(n).toString())
+                : isolation.wrap(List.of(spec.python(), steps.codeInside(n)), Optional.empty(),
+                new IsolationCommand.Rlimits(true, false, true));
+        Path script = steps.dir().resolve("step_" + n + ".sh");
+        try {
+            Files.writeString(script, JobScript.render(program, rawOut.toString(), rawErr.toString(),
+                    exitFile.toString(), spec.limits()));
+            Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the job script " + script + ": " + e.getMessage(), e);
+        }
+        return script;
+    }
+
+    private static java.io.InputStream openOrEmpty(Path file) throws IOException {
+        return Files.exists(file) ? Files.newInputStream(file) : java.io.InputStream.nullInputStream();
+    }
+
+    private static Integer readExit(Path exitFile) {
+        try {
+            return Files.exists(exitFile) ? Integer.parseInt(Files.readString(exitFile).trim()) : null;
+        } catch (IOException | NumberFormatException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (allocation != null) {
+            cli.cancel(allocation);
+            allocation = null;
+        }
+    }
+}

@@ -1,9 +1,0 @@
-package io.sandmle.runner.junit;
-
-/**
- * A suite the engine tests launch by class: each episode must submit a valid file, and at least 30% of them
- * must (the fixed script fits the tabular fixture but not the multi-class probabilities spooky wants).
- */
-@BenchmarkSuite(config = "suites/fixtures-fixed.yaml", passWhen = PassCriterion.VALID, minValidRate = 0.3)
-class FixedScriptSuite {
-}
