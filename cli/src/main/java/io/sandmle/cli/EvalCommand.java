@@ -1,20 +1,14 @@
 package io.sandmle.cli;
 
-import io.sandmle.api.Executor;
-import io.sandmle.api.ExtensionKind;
-import io.sandmle.api.Limits;
 import io.sandmle.runner.config.ConfigLoader;
 import io.sandmle.runner.config.ExperimentConfig;
-import io.sandmle.runner.plugins.Extensions;
 import io.sandmle.runner.rollout.ConsoleProgress;
-import io.sandmle.runner.rollout.EvalRun;
 import io.sandmle.runner.rollout.RunSummary;
-import io.sandmle.runner.rollout.SandboxedEnvironments;
+import io.sandmle.runner.run.Experiment;
 import io.sandmle.runner.store.RunStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -22,8 +16,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code sandmle eval}: runs an evaluation from its config into {@code runs/<run>/}, or finishes an
- * interrupted one with {@code --resume}.
+ * {@code sandmle eval}: runs an evaluation from its config into {@code runs/<run>/} and writes its report, or
+ * finishes an interrupted one with {@code --resume}.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Run suites x tasks x seeds x scaffolds x policies from a config, or finish a killed run "
@@ -57,8 +51,6 @@ public final class EvalCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("Run folder " + runDir + " already exists; finish it with "
                         + "'sandmle eval --resume " + runDir + "' or give the config another run name.");
             }
-            Files.createDirectories(runDir);
-            Files.writeString(runDir.resolve("config.yaml"), ConfigLoader.toYaml(config));
         } else {
             runDir = Files.isDirectory(source.resume) ? source.resume : Path.of("runs").resolve(source.resume);
             Path saved = runDir.resolve("config.yaml");
@@ -68,16 +60,13 @@ public final class EvalCommand implements Callable<Integer> {
             }
             config = ConfigLoader.load(saved);
         }
-        Extensions extensions = pluginPath.load();
-        Limits limits = config.executor().limits().toLimits();
-        List<RunSummary.Row> rows;
-        try (Executor executor = extensions.create(ExtensionKind.EXECUTOR, config.executor().name());
-             RunStore store = RunStore.open(runDir)) {
-            rows = new EvalRun(config, extensions).run(store, new SandboxedEnvironments(executor, limits),
-                    ConsoleProgress.onStderr());
+        Experiment.Evaluated result;
+        try (Experiment experiment = Experiment.open(config, pluginPath.load())) {
+            result = experiment.evaluate(ConsoleProgress.onStderr());
         }
-        System.out.print(RunSummary.table(rows));
+        System.out.print(RunSummary.table(result.summary()));
         System.out.println("Run folder: " + runDir);
+        result.report().ifPresent(r -> System.out.println("Report: " + r));
         return SandmleCommand.OK;
     }
 }

@@ -7,18 +7,13 @@ import io.sandmle.api.Scale;
 import io.sandmle.api.TaskDna;
 import io.sandmle.cli.bench.BenchTable;
 import io.sandmle.support.Quantiles;
-import io.sandmle.runner.config.BudgetConfig;
-import io.sandmle.runner.config.ExecutorConfig;
 import io.sandmle.runner.config.ExperimentConfig;
 import io.sandmle.runner.config.SamplingConfig;
-import io.sandmle.runner.config.SuiteConfig;
 import io.sandmle.runner.config.TrainerConfig;
 import io.sandmle.runner.generate.GenerationRun;
 import io.sandmle.runner.generate.ProgressBar;
 import io.sandmle.runner.plugins.Extensions;
-import io.sandmle.runner.rollout.SandboxedEnvironments;
-import io.sandmle.runner.store.RunStore;
-import io.sandmle.runner.train.TrainRun;
+import io.sandmle.runner.run.Experiment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -85,11 +80,9 @@ public final class GrpoBench implements Callable<Integer> {
         }
         ExperimentConfig config = config(runs);
         List<CurvePoint> curves;
-        try (RunStore store = RunStore.open(config.runDir());
-             Executor executor = extensions.create(ExtensionKind.EXECUTOR, config.executor().name())) {
-            new TrainRun(config, extensions).run(store, new SandboxedEnvironments(executor,
-                    config.executor().limits().toLimits()), false, System.err);
-            curves = store.curves();
+        try (Experiment experiment = Experiment.open(config, extensions)) {
+            experiment.train(false, System.err);
+            curves = experiment.store().curves();
         }
         double[] update = values(curves, "update_seconds");
         double[] step = values(curves, "step_seconds");
@@ -126,10 +119,9 @@ public final class GrpoBench implements Callable<Integer> {
     private ExperimentConfig config(Path runs) {
         TrainerConfig trainer = new TrainerConfig("grpo", "dense", "embedded", tasks.toAbsolutePath(), steps, groupSize,
                 tasksPerStep, steps, 0L, Map.of("epochs", String.valueOf(epochs), "learning-rate", "0.05"));
-        return new ExperimentConfig(null, "bench-grpo", runs, List.of(new SuiteConfig("synthetic", tasks, null)), null,
-                List.of("react"), null, new SamplingConfig(1.0, null, null),
-                new ExecutorConfig("local", parallel, null, null, null),
-                new BudgetConfig(6, null, Duration.ofSeconds(60)), trainer, null);
+        return ExperimentConfig.builder("bench-grpo").runsDir(runs).suite("synthetic", tasks, List.of())
+                .scaffolds("react").sampling(new SamplingConfig(1.0, null, null)).executor("local", parallel)
+                .budget(6, Duration.ofMinutes(30), Duration.ofSeconds(60)).trainer(trainer).build();
     }
 
     private static double[] values(List<CurvePoint> curves, String metric) {

@@ -1,6 +1,9 @@
 package io.sandmle.cli;
 
-import io.sandmle.runner.run.Evaluation;
+import io.sandmle.runner.run.Experiment;
+import io.sandmle.runner.config.TrainerConfig;
+import java.time.Duration;
+import java.util.stream.LongStream;
 
 import io.sandmle.api.CurvePoint;
 import io.sandmle.api.Executor;
@@ -9,7 +12,6 @@ import io.sandmle.api.Scale;
 import io.sandmle.api.Task;
 import io.sandmle.api.TaskDna;
 import io.sandmle.api.TrainingResult;
-import io.sandmle.runner.config.ConfigLoader;
 import io.sandmle.runner.config.ExperimentConfig;
 import io.sandmle.runner.generate.GenerationManifest;
 import io.sandmle.runner.generate.GenerationRun;
@@ -17,9 +19,6 @@ import io.sandmle.runner.generate.ProgressBar;
 import io.sandmle.runner.plugins.Extensions;
 import io.sandmle.runner.rollout.ConsoleProgress;
 import io.sandmle.runner.rollout.RunSummary;
-import io.sandmle.runner.rollout.SandboxedEnvironments;
-import io.sandmle.runner.train.TrainRun;
-import io.sandmle.runner.store.RunStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -94,7 +93,7 @@ public final class Quickstart {
     }
 
     /** Runs the job; returns the evaluation (with the report's location), or throws when nothing could run. */
-    public Evaluation.Result run(Path provisionScript) throws Exception {
+    public Experiment.Evaluated run(Path provisionScript) throws Exception {
         provision(provisionScript);
         List<Task> tasks = generate();
         int heldOutCount = Math.max(1, tasks.size() / 3);
@@ -156,70 +155,67 @@ public final class Quickstart {
                 || missing(ExtensionKind.REWARD, REWARD, "training", "the trained policy")) {
             return null;
         }
-        String ids = String.join(", ", tasks.stream().map(Task::id).toList());
-        String yaml = "run: quickstart-train\nruns-dir: '" + workDir.resolve("runs") + "'\n"
-                + "suites:\n  - {name: synthetic, data-dir: '" + workDir.resolve("tasks") + "', tasks: [" + ids + "]}\n"
-                + "scaffolds: [" + SCAFFOLD + "]\npolicies:\n  - {name: " + POLICY + ", provider: " + POLICY + "}\n"
-                + "executor: {name: local, parallel: " + PARALLEL + "}\n"
-                + "budget: {max-turns: " + sizes.maxTurns() + ", episode-time: 3m, step-time: 1m}\n"
-                + "trainer: {name: " + TRAINER + ", reward: " + REWARD + ", policy: " + POLICY + ", steps: "
-                + sizes.grpoSteps() + ", tasks-per-step: " + sizes.tasksPerStep() + ", group-size: " + sizes.groupSize()
-                + ", checkpoint-every: " + sizes.grpoSteps() + ", seed: 0}\n";
-        ExperimentConfig config = ConfigLoader.parse(yaml, "quickstart training");
+        ExperimentConfig config = common("quickstart-train")
+                .suite("synthetic", workDir.resolve("tasks"), tasks.stream().map(Task::id).toList())
+                .policy(POLICY, POLICY, Map.of())
+                .trainer(new TrainerConfig(TRAINER, REWARD, POLICY, null, sizes.grpoSteps(), sizes.groupSize(),
+                        sizes.tasksPerStep(), sizes.grpoSteps(), 0L, Map.of()))
+                .build();
         TrainingResult result;
         List<CurvePoint> curves;
-        try (RunStore store = RunStore.open(config.runDir());
-             Executor executor = extensions.create(ExtensionKind.EXECUTOR, config.executor().name())) {
-            result = new TrainRun(config, extensions).run(store,
-                    new SandboxedEnvironments(executor, config.executor().limits().toLimits()), false, out);
+        try (Experiment experiment = Experiment.open(config, extensions)) {
+            result = experiment.train(false, out);
             // Shown in the evaluation report beside the system the checkpoint is evaluated as.
-            curves = store.curves().stream().map(c -> new CurvePoint(c.runId(), "trained x " + SCAFFOLD, c.step(),
-                    c.metric(), c.value())).toList();
+            curves = experiment.store().curves().stream().map(c -> new CurvePoint(c.runId(), "trained x " + SCAFFOLD,
+                    c.step(), c.metric(), c.value())).toList();
         }
         done("checkpoint " + result.finalCheckpoint() + " after " + result.steps() + " steps");
         return new Training(result.finalCheckpoint(), curves);
     }
 
-    private Evaluation.Result evaluate(List<Task> heldOut, Training trained) throws Exception {
+    private Experiment.Evaluated evaluate(List<Task> heldOut, Training trained) throws Exception {
         begin("Evaluating untrained" + (trained == null ? "" : " vs trained") + " on "
                 + (heldOut.isEmpty() ? "" : heldOut.size() + " held-out synthetic tasks and ")
                 + "the MLE-bench-format fixture tasks, then writing the report");
-        StringBuilder suites = new StringBuilder();
+        ExperimentConfig.Builder builder = common("quickstart-eval")
+                .seeds(LongStream.range(0, sizes.evalSeeds()).boxed().toList())
+                .policy("untrained", POLICY, Map.of())
+                .baseline("untrained x " + SCAFFOLD);
         if (!heldOut.isEmpty()) {
-            suites.append("  - {name: synthetic, data-dir: '").append(workDir.resolve("tasks")).append("', tasks: [")
-                    .append(String.join(", ", heldOut.stream().map(Task::id).toList())).append("]}\n");
+            builder.suite("synthetic", workDir.resolve("tasks"), heldOut.stream().map(Task::id).toList());
         }
         if (Files.isDirectory(fixtures)) {
-            suites.append("  - {name: mle-bench-lite, data-dir: '").append(fixtures).append("'}\n");
+            builder.suite("mle-bench-lite", fixtures, List.of());
         } else {
             out.println("      The fixture tasks are not at " + fixtures + "; run from the repository root to include them.");
         }
-        if (suites.isEmpty()) {
+        if (heldOut.isEmpty() && !Files.isDirectory(fixtures)) {
             throw new IllegalStateException("There is nothing to evaluate: no task was generated and no fixture tasks "
                     + "were found; run `./sandmle quickstart` from the repository root.");
         }
-        String policies = "  - {name: untrained, provider: " + POLICY + "}\n" + (trained == null ? ""
-                : "  - {name: trained, provider: " + POLICY + ", settings: {checkpoint: '" + trained.checkpoint() + "'}}\n");
-        String yaml = "run: quickstart-eval\nruns-dir: '" + workDir.resolve("runs") + "'\nsuites:\n" + suites
-                + "seeds: [" + String.join(", ", java.util.stream.LongStream.range(0, sizes.evalSeeds())
-                .mapToObj(String::valueOf).toList()) + "]\nscaffolds: [" + SCAFFOLD + "]\npolicies:\n" + policies
-                + "executor: {name: local, parallel: " + PARALLEL + "}\n"
-                + "budget: {max-turns: " + sizes.maxTurns() + ", episode-time: 3m, step-time: 1m}\n"
-                + "report: {baseline: untrained x " + SCAFFOLD + "}\n";
-        ExperimentConfig config = ConfigLoader.parse(yaml, "quickstart");
         if (trained != null) {
-            try (RunStore store = RunStore.open(config.runDir())) {
-                trained.curves().forEach(store::appendCurve);
-            }
+            builder.policy("trained", POLICY, Map.of("checkpoint", trained.checkpoint().toString()));
         }
-        Evaluation.Result result = new Evaluation(config, extensions).run(new ConsoleProgress(System.err, false));
+        Experiment.Evaluated result;
+        try (Experiment experiment = Experiment.open(builder.build(), extensions)) {
+            if (trained != null) {
+                trained.curves().forEach(experiment.store()::appendCurve);
+            }
+            result = experiment.evaluate(new ConsoleProgress(System.err, false));
+        }
         out.print(indent(RunSummary.table(result.summary())));
         done(result.episodes().size() + " episodes in " + result.runDir());
         if (result.report().isEmpty()) {
-            out.println("      No report was written: no '" + Evaluation.REPORT_WRITER + "' report writer is installed "
+            out.println("      No report was written: no '" + Experiment.REPORT_WRITER + "' report writer is installed "
                     + "(it comes with the reports module); the results are in " + result.runDir() + "/run.duckdb.");
         }
         return result;
+    }
+
+    /** What both of the quickstart's runs share: where runs go, the agent, the executor and the budget. */
+    private ExperimentConfig.Builder common(String run) {
+        return ExperimentConfig.builder(run).runsDir(workDir.resolve("runs")).scaffolds(SCAFFOLD)
+                .executor("local", PARALLEL).budget(sizes.maxTurns(), Duration.ofMinutes(3), Duration.ofMinutes(1));
     }
 
     private boolean missing(ExtensionKind<?> kind, String name, String what, String consequence) {

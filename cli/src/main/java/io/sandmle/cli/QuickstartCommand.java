@@ -1,6 +1,6 @@
 package io.sandmle.cli;
 
-import io.sandmle.runner.run.Evaluation;
+import io.sandmle.runner.run.Experiment;
 import io.sandmle.cli.Quickstart;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -39,7 +39,7 @@ public final class QuickstartCommand implements Callable<Integer> {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Quickstart job = new Quickstart(pluginPath.load(), out.resolve(stamp), fixtures,
                 quick ? Quickstart.Sizes.quick() : Quickstart.Sizes.full(), System.out);
-        Evaluation.Result result = job.run(Path.of("provision", "provision.sh"));
+        Experiment.Evaluated result = job.run(Path.of("provision", "provision.sh"));
         System.out.println();
         System.out.println("Run folder: " + result.runDir());
         result.report().ifPresent(index -> {

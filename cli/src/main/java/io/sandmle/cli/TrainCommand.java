@@ -1,15 +1,9 @@
 package io.sandmle.cli;
 
-import io.sandmle.api.Executor;
-import io.sandmle.api.ExtensionKind;
 import io.sandmle.api.TrainingResult;
 import io.sandmle.runner.config.ConfigLoader;
 import io.sandmle.runner.config.ExperimentConfig;
-import io.sandmle.runner.plugins.Extensions;
-import io.sandmle.runner.store.RunStore;
-import io.sandmle.runner.rollout.SandboxedEnvironments;
-import io.sandmle.runner.train.TrainRun;
-import java.io.IOException;
+import io.sandmle.runner.run.Experiment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -49,25 +43,12 @@ public final class TrainCommand implements Callable<Integer> {
                         + "check the run name or start it without --resume.");
             }
         }
-        Extensions extensions = pluginPath.load();
-        TrainRun run = new TrainRun(experiment, extensions);
         TrainingResult result;
-        try (RunStore store = RunStore.open(experiment.runDir());
-             Executor executor = extensions.create(ExtensionKind.EXECUTOR, experiment.executor().name())) {
-            keepConfig(experiment, store.dir());
-            result = run.run(store, new SandboxedEnvironments(executor, experiment.executor().limits().toLimits()),
-                    resume != null, System.err);
+        try (Experiment run = Experiment.open(experiment, pluginPath.load())) {
+            result = run.train(resume != null, System.err);
         }
         System.out.println("Trained " + result.steps() + " steps; final checkpoint: " + result.finalCheckpoint());
         new TreeMap<>(result.finalMetrics()).forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-16s %.4f%n", k, v));
         return SandmleCommand.OK;
-    }
-
-    /** The run folder keeps the config it was started with; a resume does not overwrite it. */
-    private static void keepConfig(ExperimentConfig experiment, Path runDir) throws IOException {
-        Path copy = runDir.resolve("config.yaml");
-        if (!Files.exists(copy)) {
-            Files.writeString(copy, ConfigLoader.toYaml(experiment));
-        }
     }
 }

@@ -1,6 +1,6 @@
 package io.sandmle.cli;
 
-import io.sandmle.runner.run.Evaluation;
+import io.sandmle.runner.run.Experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,7 +39,7 @@ class QuickstartTest {
         Quickstart job = new Quickstart(Extensions.load(List.of()), dir.resolve("work"), fixtures, sizes,
                 new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
-        Evaluation.Result result = job.run(dir.resolve("no-such-provision.sh"));
+        Experiment.Evaluated result = job.run(dir.resolve("no-such-provision.sh"));
 
         String log = bytes.toString(StandardCharsets.UTF_8);
         assertTrue(log.contains("[1/4 ") && log.contains("[4/4 "), log);

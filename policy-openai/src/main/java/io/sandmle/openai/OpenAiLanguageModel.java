@@ -117,6 +117,7 @@ public final class OpenAiLanguageModel implements LanguageModel {
         if (settings.apiKey() != null && !settings.apiKey().isBlank()) {
             b.header("Authorization", "Bearer " + settings.apiKey());
         }
+        settings.headers().forEach(b::header);
         try {
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
             int code = r.statusCode();

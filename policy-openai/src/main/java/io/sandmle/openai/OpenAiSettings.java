@@ -20,18 +20,21 @@ import java.util.function.Function;
  * @param pricePerMPrompt    US dollars per million prompt tokens (0 when unknown or free)
  * @param pricePerMCompletion US dollars per million completion tokens
  * @param extraBody          extra request fields passed through as strings or numbers (e.g. {@code top_k})
+ * @param headers            extra HTTP headers sent with every call (e.g. a session id a token-tracing proxy
+ *                           stitches trajectories by)
  */
 public record OpenAiSettings(URI baseUrl, String model, String apiKey, Duration requestTimeout, int maxRetries,
                              Duration backoff, Duration maxBackoff, int maxConcurrent, double pricePerMPrompt,
-                             double pricePerMCompletion, Map<String, String> extraBody) {
+                             double pricePerMCompletion, Map<String, String> extraBody, Map<String, String> headers) {
 
     /** The config keys {@link #fromSettings} understands. */
     public static final List<String> KEYS = List.of("base-url", "model", "api-key-env", "timeout-seconds",
             "max-retries", "backoff-millis", "max-backoff-millis", "max-concurrent", "price-prompt-per-mtok",
-            "price-completion-per-mtok", "extra.<field>");
+            "price-completion-per-mtok", "extra.<field>", "header.<name>");
 
     public OpenAiSettings {
         extraBody = Map.copyOf(extraBody);
+        headers = Map.copyOf(headers);
     }
 
     /**
@@ -60,19 +63,26 @@ public record OpenAiSettings(URI baseUrl, String model, String apiKey, Duration 
             throw new IllegalArgumentException("The openai policy's base-url must start with http:// or https://.");
         }
         String keyEnv = s.getOrDefault("api-key-env", "OPENAI_API_KEY");
-        Map<String, String> extra = new java.util.TreeMap<>();
-        s.forEach((k, v) -> {
-            if (k.startsWith("extra.")) {
-                extra.put(k.substring("extra.".length()), v);
-            }
-        });
+        Map<String, String> extra = prefixed(s, "extra.");
+        Map<String, String> headers = prefixed(s, "header.");
         return new OpenAiSettings(uri, model, env.apply(keyEnv),
                 Duration.ofMillis((long) (number(s, "timeout-seconds", 300) * 1000)),
                 (int) number(s, "max-retries", 4),
                 Duration.ofMillis((long) number(s, "backoff-millis", 1000)),
                 Duration.ofMillis((long) number(s, "max-backoff-millis", 60_000)),
                 (int) number(s, "max-concurrent", 16),
-                number(s, "price-prompt-per-mtok", 0), number(s, "price-completion-per-mtok", 0), extra);
+                number(s, "price-prompt-per-mtok", 0), number(s, "price-completion-per-mtok", 0), extra, headers);
+    }
+
+    /** The settings whose key starts with {@code prefix}, under the rest of the key. */
+    private static Map<String, String> prefixed(Map<String, String> s, String prefix) {
+        Map<String, String> found = new java.util.TreeMap<>();
+        s.forEach((k, v) -> {
+            if (k.startsWith(prefix)) {
+                found.put(k.substring(prefix.length()), v);
+            }
+        });
+        return found;
     }
 
     private static double number(Map<String, String> s, String key, double fallback) {

@@ -19,14 +19,14 @@ import java.util.stream.Stream;
  * {@code data_structure}, {@code data_path}, {@code output_path}, {@code name}, {@code metadata},
  * {@code all}. Paths are given as the sandbox sees them.
  */
-final class InfoRequests {
+public final class InfoRequests {
 
-    static final List<String> TYPES = List.of("overview", "sample_submission", "data_structure", "data_path",
+    public static final List<String> TYPES = List.of("overview", "sample_submission", "data_structure", "data_path",
             "output_path", "name", "metadata");
 
     private final Task task;
 
-    InfoRequests(Task task) {
+    public InfoRequests(Task task) {
         this.task = task;
     }
 
@@ -57,7 +57,7 @@ final class InfoRequests {
     }
 
     /** The task description followed by where its files are and where the submission goes. */
-    String overview() {
+    public String overview() {
         Path pub = task.publicDir();
         String description = read(pub.resolve("description.md"));
         if (description.isEmpty()) {

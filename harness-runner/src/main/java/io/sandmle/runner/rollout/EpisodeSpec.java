@@ -18,16 +18,26 @@ import io.sandmle.api.Task;
  * @param seed     the repetition seed (also the sampling seed)
  * @param budget   turns and time the episode may spend
  * @param sampling sampling parameters
+ * @param attempt  what tells apart repeated runs of the same task, scaffold, policy and seed in one run folder
+ *                 (a rollout request's session id), or {@code null} where the seed already does
  */
 public record EpisodeSpec(String suite, Task task, Grader grader, String scaffold, String policy, LanguageModel model,
-                          long seed, Budget budget, Sampling sampling) {
+                          long seed, Budget budget, Sampling sampling, String attempt) {
+
+    /** An episode identified by its task, scaffold, policy and seed alone. */
+    public EpisodeSpec(String suite, Task task, Grader grader, String scaffold, String policy, LanguageModel model,
+                       long seed, Budget budget, Sampling sampling) {
+        this(suite, task, grader, scaffold, policy, model, seed, budget, sampling, null);
+    }
 
     /**
      * A stable id, the same on every run of the same plan, so that a resumed run recognises finished
-     * episodes: {@code <suite>.<task>.<scaffold>.<policy>.s<seed>} with unsafe characters replaced.
+     * episodes: {@code <suite>.<task>.<scaffold>.<policy>.s<seed>[.<attempt>]} with unsafe characters
+     * replaced.
      */
     public String episodeId() {
-        return String.join(".", safe(suite), safe(task.id()), safe(scaffold), safe(policy), "s" + seed);
+        String id = String.join(".", safe(suite), safe(task.id()), safe(scaffold), safe(policy), "s" + seed);
+        return attempt == null ? id : id + "." + safe(attempt);
     }
 
     /** What reports compare: {@code policy x scaffold} (ASCII, as configs write a baseline). */

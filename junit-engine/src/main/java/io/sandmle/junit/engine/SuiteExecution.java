@@ -8,7 +8,7 @@ import io.sandmle.runner.config.ExperimentConfig;
 import io.sandmle.runner.config.SuiteConfig;
 import io.sandmle.runner.plugins.Extensions;
 import io.sandmle.runner.rollout.ConsoleProgress;
-import io.sandmle.runner.run.Evaluation;
+import io.sandmle.runner.run.Experiment;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -74,10 +74,9 @@ final class SuiteExecution {
             listener.executionFinished(suite, TestExecutionResult.successful());
             return;
         }
-        Evaluation.Result result;
-        try {
-            ExperimentConfig config = selected(suite.config(), episodes);
-            result = new Evaluation(config, extensions.get()).run(ConsoleProgress.onStderr());
+        Experiment.Evaluated result;
+        try (Experiment experiment = Experiment.open(selected(suite.config(), episodes), extensions.get())) {
+            result = experiment.evaluate(ConsoleProgress.onStderr());
         } catch (Exception | LinkageError e) {
             skipChildren(suite, "the evaluation did not run: " + e.getMessage());
             listener.executionFinished(suite, TestExecutionResult.failed(e));
@@ -181,8 +180,7 @@ final class SuiteExecution {
         List<Long> seeds = episodes.stream().map(e -> e.episode().seed()).distinct().sorted().toList();
         String run = parameters.get("sandmle.run-id").orElse(c.run() + "-" + LocalDateTime.now().format(STAMP));
         Path runsDir = parameters.get("sandmle.runs-dir").map(Path::of).orElse(c.runsDir());
-        return new ExperimentConfig(c.schemaVersion(), run, runsDir, suites, seeds, c.scaffolds(), c.policies(),
-                c.sampling(), c.executor(), c.budget(), c.trainer(), c.report());
+        return c.narrowedTo(run, runsDir, suites, seeds);
     }
 
     private void skipChildren(TestDescriptor suite, String reason) {

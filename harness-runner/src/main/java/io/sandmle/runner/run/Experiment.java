@@ -1,0 +1,146 @@
+package io.sandmle.runner.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sandmle.api.CurvePoint;
+import io.sandmle.api.EpisodeRecord;
+import io.sandmle.api.Executor;
+import io.sandmle.api.ExtensionKind;
+import io.sandmle.api.ReportInput;
+import io.sandmle.api.RewardFunction;
+import io.sandmle.api.TrainingResult;
+import io.sandmle.runner.config.ConfigLoader;
+import io.sandmle.runner.config.ExperimentConfig;
+import io.sandmle.runner.plugins.Extensions;
+import io.sandmle.runner.rollout.EnvironmentFactory;
+import io.sandmle.runner.rollout.EvalRun;
+import io.sandmle.runner.rollout.Progress;
+import io.sandmle.runner.rollout.RunSummary;
+import io.sandmle.runner.rollout.SandboxedEnvironments;
+import io.sandmle.runner.store.RunStore;
+import io.sandmle.runner.train.TrainRun;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One experiment, opened: its config, the loaded extensions, the run folder's store, the executor, and the
+ * sandboxed environments every episode opens. Every command that runs episodes (eval, train, the
+ * quickstart, the JUnit engine, the environment server, the benchmarks) goes through here, so the run folder
+ * always looks the same: {@code config.yaml} (as first started), {@code provenance.jsonl} (one line per
+ * start or resume), {@code run.duckdb} and {@code episodes/}.
+ */
+public final class Experiment implements AutoCloseable {
+
+    /** The report writer a run's report is written with. */
+    public static final String REPORT_WRITER = "standard";
+    /** The seed of the report's resampling, fixed so a run's report is reproducible. */
+    private static final long REPORT_SEED = 20261121L;
+
+    private final ExperimentConfig config;
+    private final Extensions extensions;
+    private final RunStore store;
+    private final Executor executor;
+    private final EnvironmentFactory environments;
+
+    private Experiment(ExperimentConfig config, Extensions extensions, RunStore store, Executor executor) {
+        this.config = config;
+        this.extensions = extensions;
+        this.store = store;
+        this.executor = executor;
+        this.environments = new SandboxedEnvironments(executor, config.executor().limits().toLimits());
+    }
+
+    /**
+     * Opens (or reopens, to finish it) the run folder {@code config.runDir()}: keeps the config it was first
+     * started with, records this start's provenance, opens the store and the configured executor.
+     */
+    public static Experiment open(ExperimentConfig config, Extensions extensions) throws IOException {
+        Path runDir = config.runDir();
+        Files.createDirectories(runDir);
+        String yaml = ConfigLoader.toYaml(config);
+        Path kept = runDir.resolve("config.yaml");
+        if (!Files.exists(kept)) {
+            Files.writeString(kept, yaml);
+        }
+        Files.writeString(runDir.resolve("provenance.jsonl"),
+                new ObjectMapper().writeValueAsString(Provenance.now(extensions, yaml)) + "\n",
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        RunStore store = RunStore.open(runDir);
+        try {
+            return new Experiment(config, extensions, store, extensions.create(ExtensionKind.EXECUTOR,
+                    config.executor().name()));
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /** What an evaluation left behind: every episode the run holds, per-system rates, the report if written. */
+    public record Evaluated(Path runDir, List<EpisodeRecord> episodes, List<RunSummary.Row> summary,
+                            Optional<Path> report) {
+    }
+
+    /** Runs the config's evaluation (only the episodes the store lacks) and writes the run's report. */
+    public Evaluated evaluate(Progress progress) throws IOException {
+        List<RunSummary.Row> summary = new EvalRun(config, extensions).run(store, environments, progress);
+        return new Evaluated(store.dir(), store.episodes(), summary, writeReport());
+    }
+
+    /** Trains the config's {@code trainer:} (continuing from the newest checkpoint when {@code resume}). */
+    public TrainingResult train(boolean resume, PrintStream progress) throws Exception {
+        return new TrainRun(config, extensions).run(store, environments, resume, progress);
+    }
+
+    /**
+     * Writes the report of everything the run holds to {@code <run>/report}; empty when no {@code standard}
+     * report writer is installed or the run holds no episode.
+     */
+    public Optional<Path> writeReport() throws IOException {
+        List<EpisodeRecord> episodes = store.episodes();
+        if (!extensions.names(ExtensionKind.REPORT_WRITER).contains(REPORT_WRITER) || episodes.isEmpty()) {
+            return Optional.empty();
+        }
+        List<CurvePoint> curves = store.curves();
+        Path out = store.reportDir();
+        var input = new ReportInput(episodes, curves, config.report().baseline(), REPORT_SEED,
+                Map.of("sandmle", Provenance.currentVersion(), "run", config.run()));
+        extensions.create(ExtensionKind.REPORT_WRITER, REPORT_WRITER).write(input, out);
+        return Optional.of(out.resolve("index.html"));
+    }
+
+    /** A fresh instance of the reward function registered as {@code name}. */
+    public RewardFunction reward(String name) {
+        return extensions.create(ExtensionKind.REWARD, name);
+    }
+
+    public ExperimentConfig config() {
+        return config;
+    }
+
+    public Extensions extensions() {
+        return extensions;
+    }
+
+    public RunStore store() {
+        return store;
+    }
+
+    /** Opens each episode's sandboxed environment on the experiment's executor with the configured limits. */
+    public EnvironmentFactory environments() {
+        return environments;
+    }
+
+    @Override
+    public void close() {
+        try {
+            executor.close();
+        } finally {
+            store.close();
+        }
+    }
+}
