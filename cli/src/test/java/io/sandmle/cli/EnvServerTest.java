@@ -1,0 +1,275 @@
+package io.sandmle.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sandmle.api.EpisodeRecord;
+import io.sandmle.runner.config.RepoFiles;
+import io.sandmle.runner.store.RunStore;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code sandmle env-server} as a user runs it (its own JVM), played by real Python WebSocket clients
+ * (Debian's python3 with python3-websockets), on the MLE-bench-format fixture competitions. The run store is
+ * read after the server stops, so every claim about recording is checked against what is on disk.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EnvServerTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path PYTHON = Path.of("/usr/bin/python3");
+    private static final Path FIXTURES = RepoFiles.root().resolve("examples/fixtures/mle-bench-lite");
+    private static final int CONCURRENT = 64;
+
+    @TempDir
+    static Path dir;
+    private static Process server;
+    private static String url;
+    private static String http;
+    private static final List<String> concurrentIds = new ArrayList<>();
+    private static String stormLastId;
+    private static String killedId;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        Path config = dir.resolve("server.yaml");
+        Files.writeString(config, """
+                run: served
+                runs-dir: %s
+                suites:
+                  - {name: mle-bench-lite, data-dir: '%s'}
+                executor: {name: local, parallel: 4, limits: {wall-time: 30s}}
+                budget: {max-turns: 8, episode-time: 10m, step-time: 5s}
+                server: {port: 0, max-sessions: 70, idle-timeout: 5m, validation-share: 0.2}
+                """.formatted(dir.resolve("runs"), FIXTURES));
+        server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), SandmleCommand.class.getName(), "env-server", "--config",
+                config.toString()).redirectErrorStream(true).start();
+        BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+        for (String line; (line = lines.readLine()) != null; ) {
+            int at = line.indexOf("ws://");
+            if (at >= 0) {
+                url = line.substring(at, line.indexOf("/ws", at) + 3);
+                http = "http://" + url.substring("ws://".length(), url.length() - 3);
+                break;
+            }
+        }
+        assertTrue(url != null, "the server never said where it listens");
+        Thread drain = new Thread(() -> lines.lines().forEach(l -> { }));
+        drain.setDaemon(true);
+        drain.start();
+    }
+
+    @AfterAll
+    static void stopServer() throws InterruptedException {
+        if (server != null && server.isAlive()) {
+            server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void pythonClientPlaysWholeEpisodesAndItsGradesAreSandmleGrades() throws Exception {
+        List<JsonNode> episodes = client("play", "--count", "3", "--system", "player");
+        assertEquals(3, episodes.size());
+        for (JsonNode e : episodes) {
+            assertTrue(e.get("done").asBoolean());
+            assertEquals("submitted", e.get("end_reason").asText());
+            double sum = 0;
+            for (JsonNode r : e.get("rewards")) {
+                sum += r.asDouble();
+            }
+            assertEquals(e.get("episode_reward").asDouble(), sum, 1e-9, "step rewards add up to the episode's");
+            assertTrue(e.get("state").get("done").asBoolean());
+            Path submission = lastSubmission(e.get("episode_id").asText());
+            CliRun graded = ChildJvm.run(Map.of(), "grade-sample", submission.toString(), e.get("task_id").asText(),
+                    "--data-dir", FIXTURES.toString());
+            assertEquals(0, graded.exitCode(), graded.out());
+            JsonNode cli = JSON.readTree(graded.out());
+            JsonNode got = e.get("grade");
+            assertEquals(cli.get("valid_submission").asBoolean(), got.get("valid").asBoolean());
+            assertEquals(cli.get("score").asDouble(), got.get("score").asDouble(), 1e-12);
+            assertEquals(cli.get("any_medal").asBoolean(), !got.get("medal").asText().equals("none"));
+            assertEquals(cli.get("above_median").asBoolean(), got.get("above_median").asBoolean());
+        }
+    }
+
+    @Test
+    @Order(2)
+    void sixtyFourConcurrentSessionsEachRecordOneEpisode() throws Exception {
+        List<JsonNode> results = client("concurrent", "--count", String.valueOf(CONCURRENT), "--system", "crowd");
+        assertEquals(CONCURRENT, results.size());
+        for (JsonNode r : results) {
+            assertFalse(r.has("error"), "session " + r + " failed");
+            assertTrue(r.get("done").asBoolean());
+            concurrentIds.add(r.get("episode_id").asText());
+        }
+        assertEquals(CONCURRENT, Set.copyOf(concurrentIds).size(), "every session got its own episode");
+    }
+
+    @Test
+    @Order(3)
+    void badInputGetsOneErrorAndTheSessionGoesOn() throws Exception {
+        Map<String, JsonNode> cases = client("bad-input", "--system", "bad").stream()
+                .collect(Collectors.toMap(c -> c.get("case").asText(), Function.identity()));
+        Map<String, String> expected = Map.of("malformed_json", "INVALID_JSON", "unknown_message_type", "UNKNOWN_TYPE",
+                "unknown_action", "VALIDATION_ERROR", "ten_mb_code", "VALIDATION_ERROR",
+                "step_after_done", "EPISODE_DONE", "unknown_task", "UNKNOWN_TASK", "step_before_reset", "NO_EPISODE",
+                "missing_code", "VALIDATION_ERROR");
+        assertEquals(expected.keySet(), cases.keySet());
+        expected.forEach((name, code) -> {
+            JsonNode c = cases.get(name);
+            assertEquals("error", c.get("type").asText(), name);
+            assertEquals(code, c.get("code").asText(), name + ": " + c.get("message"));
+            assertTrue(c.get("still_answers").asBoolean(), name);
+            assertFalse(c.get("message").asText().isBlank(), name);
+        });
+        assertTrue(cases.get("ten_mb_code").get("message").asText().contains("10.0 MB"));
+    }
+
+    @Test
+    @Order(4)
+    void aResetStormEndsEachEpisodeOnce() throws Exception {
+        JsonNode storm = client("storm", "--count", "15", "--system", "storm").get(0);
+        assertEquals(15, Set.copyOf(JSON.convertValue(storm.get("ids"), List.class)).size());
+        assertTrue(storm.get("done").asBoolean());
+        stormLastId = storm.get("ids").get(14).asText();
+    }
+
+    @Test
+    @Order(5)
+    void aClientKilledMidStepLeavesNoProcessBehind() throws Exception {
+        Process hanging = python("hang", "--system", "killed");
+        BufferedReader lines = new BufferedReader(new InputStreamReader(hanging.getInputStream(), StandardCharsets.UTF_8));
+        killedId = JSON.readTree(lines.readLine()).get("episode_id").asText();
+        assertEquals("sent", JSON.readTree(lines.readLine()).get("step").asText());
+        Thread.sleep(1_500);
+        assertTrue(processesMentioning(killedId) > 0, "the step's sandbox should be running before the kill");
+        hanging.destroyForcibly().waitFor();
+        long deadline = System.currentTimeMillis() + 30_000; // the step's own 5 s limit, then the session closes
+        while (processesMentioning(killedId) > 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(250);
+        }
+        assertEquals(0, processesMentioning(killedId), "a process of the killed client's sandbox survived");
+    }
+
+    @Test
+    @Order(6)
+    void httpRoutesAnswerAsOpenEnvDoes() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        assertEquals("healthy", get(client, "/health").get("status").asText());
+        JsonNode schema = get(client, "/schema");
+        assertTrue(schema.has("action") && schema.has("observation") && schema.has("state"));
+        JsonNode metadata = get(client, "/metadata");
+        assertEquals("sandmle", metadata.get("name").asText());
+        assertEquals(5, metadata.get("tasks").size());
+        assertEquals(1, metadata.get("tasks").findValues("split").stream().filter(s -> s.asText().equals("validation"))
+                .count(), "the last of five tasks is validation at share 0.2");
+        JsonNode reset = post(client, "/reset", "{\"split\": \"validation\", \"seed\": 0, \"system\": \"http\"}");
+        String session = reset.get("session_id").asText();
+        assertFalse(reset.get("done").asBoolean());
+        JsonNode step = post(client, "/step", "{\"session_id\": \"" + session + "\", \"action\": {\"action\": \"submit\"}}");
+        assertTrue(step.get("done").asBoolean());
+        assertEquals("submitted", step.get("observation").get("end_reason").asText());
+        HttpResponse<String> noSession = client.send(HttpRequest.newBuilder(URI.create(http + "/step"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"action\": {\"action\": \"score\"}}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, noSession.statusCode());
+        assertTrue(JSON.readTree(noSession.body()).get("detail").asText().contains("session_id"));
+    }
+
+    @Test
+    @Order(7)
+    void everyEpisodeIsRecordedExactlyOnceWhenTheServerStops() throws Exception {
+        server.destroy(); // SIGTERM: the shutdown hook closes sessions and the store
+        assertTrue(server.waitFor(60, TimeUnit.SECONDS));
+        try (RunStore store = RunStore.open(dir.resolve("runs/served"))) {
+            List<EpisodeRecord> all = store.episodes();
+            assertEquals(all.size(), all.stream().map(EpisodeRecord::episodeId).distinct().count(), "no duplicate");
+            Map<String, List<EpisodeRecord>> bySystem = all.stream().collect(Collectors.groupingBy(EpisodeRecord::system));
+            assertEquals(3, bySystem.get("player").size());
+            assertEquals(Set.copyOf(concurrentIds), bySystem.get("crowd").stream().map(EpisodeRecord::episodeId)
+                    .collect(Collectors.toSet()), "every concurrent episode once, none lost");
+            List<EpisodeRecord> storm = bySystem.get("storm");
+            assertEquals(15, storm.size());
+            assertEquals(14, storm.stream().filter(e -> e.endReason().equals("abandoned")).count());
+            assertEquals("submitted", storm.stream().filter(e -> e.episodeId().equals(stormLastId)).findFirst()
+                    .orElseThrow().endReason());
+            EpisodeRecord killed = bySystem.get("killed").get(0);
+            assertEquals(killedId, killed.episodeId());
+            assertEquals("abandoned", killed.endReason());
+            assertNull(store.trajectory(killedId).finalGrade());
+        }
+    }
+
+    private static Path lastSubmission(String episodeId) throws IOException {
+        try (var files = Files.list(dir.resolve("runs/served/episodes").resolve(episodeId).resolve("submissions"))) {
+            return files.max(Path::compareTo).orElseThrow();
+        }
+    }
+
+    private JsonNode get(HttpClient client, String path) throws Exception {
+        return JSON.readTree(client.send(HttpRequest.newBuilder(URI.create(http + path)).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    private JsonNode post(HttpClient client, String path, String body) throws Exception {
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(http + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        return JSON.readTree(r.body());
+    }
+
+    private static List<JsonNode> client(String... args) throws Exception {
+        Process p = python(args);
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(10, TimeUnit.MINUTES));
+        assertEquals(0, p.exitValue(), "client failed: " + err);
+        List<JsonNode> results = new ArrayList<>();
+        for (String line : out.lines().toList()) {
+            results.add(JSON.readTree(line));
+        }
+        return results;
+    }
+
+    private static Process python(String... args) throws IOException {
+        Path script = RepoFiles.root().resolve("cli/src/test/resources/envserver/env_client.py");
+        List<String> command = new ArrayList<>(List.of(PYTHON.toString(), script.toString(), url));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).start();
+    }
+
+    /** Processes whose command line names the episode (its sandbox binds the episode's folders). */
+    private static long processesMentioning(String episodeId) {
+        return ProcessHandle.allProcesses().filter(h -> h.info().commandLine().map(c -> c.contains(episodeId))
+                .orElse(false)).count();
+    }
+}
