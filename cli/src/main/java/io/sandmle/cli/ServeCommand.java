@@ -4,6 +4,7 @@ import io.sandmle.api.ExtensionKind;
 import io.sandmle.api.LanguageModel;
 import io.sandmle.api.PolicyProvider;
 import io.sandmle.openai.OpenAiCompatibleServer;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -35,12 +36,16 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "4", description = "Requests handled at once (default: ${DEFAULT-VALUE}).")
     int threads;
 
+    @Option(names = "--request-log", paramLabel = "<jsonl>",
+            description = "Append one JSON line per chat request: its X-Session-Id header and body 'user' field.")
+    Path requestLog;
+
     @Override
     public Integer call() throws Exception {
         PolicyProvider provider = pluginPath.load().create(ExtensionKind.POLICY, policy);
         LanguageModel model = provider.create(settings);
         CountDownLatch stopped = new CountDownLatch(1);
-        try (OpenAiCompatibleServer server = OpenAiCompatibleServer.start(model, port, threads)) {
+        try (OpenAiCompatibleServer server = OpenAiCompatibleServer.start(model, port, threads, requestLog)) {
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
             System.out.println("Serving " + model.id() + " at " + server.baseUrl() + " (Ctrl-C stops)");
             System.out.flush();

@@ -1,5 +1,9 @@
 package io.sandmle.openai;
 
+import java.nio.file.Path;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -35,11 +39,13 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
     private final LanguageModel model;
     private final HttpServer server;
     private final ExecutorService workers;
+    private final Path requestLog;
 
-    private OpenAiCompatibleServer(LanguageModel model, HttpServer server, ExecutorService workers) {
+    private OpenAiCompatibleServer(LanguageModel model, HttpServer server, ExecutorService workers, Path requestLog) {
         this.model = model;
         this.server = server;
         this.workers = workers;
+        this.requestLog = requestLog;
     }
 
     /**
@@ -48,9 +54,19 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
      * @param threads requests handled at once
      */
     public static OpenAiCompatibleServer start(LanguageModel model, int port, int threads) throws IOException {
+        return start(model, port, threads, null);
+    }
+
+    /**
+     * As {@link #start(LanguageModel, int, int)}, appending one JSON line per chat request to {@code requestLog}
+     * (when not null): the {@code X-Session-Id} header and the body's {@code user} field, which is how a
+     * token-tracing proxy would see which session a call belongs to.
+     */
+    public static OpenAiCompatibleServer start(LanguageModel model, int port, int threads, Path requestLog)
+            throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
         ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, threads));
-        OpenAiCompatibleServer s = new OpenAiCompatibleServer(model, server, workers);
+        OpenAiCompatibleServer s = new OpenAiCompatibleServer(model, server, workers, requestLog);
         server.createContext("/v1/chat/completions", s::completions);
         server.createContext("/v1/models", s::models);
         server.createContext("/", ex -> s.send(ex, 404, error("No such route " + ex.getRequestURI().getPath()
@@ -79,7 +95,9 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
         }
         ChatRequest request;
         try {
-            request = parse(JSON.readTree(ex.getRequestBody()));
+            JsonNode body = JSON.readTree(ex.getRequestBody());
+            logRequest(ex, body);
+            request = parse(body);
         } catch (IOException | IllegalArgumentException e) {
             send(ex, 400, error("Bad request: " + e.getMessage(), "invalid_request_error"));
             return;
@@ -90,6 +108,17 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
             return;
         }
         send(ex, 200, completion(r, request.logprobs()));
+    }
+
+    private synchronized void logRequest(HttpExchange ex, JsonNode body) throws IOException {
+        if (requestLog == null) {
+            return;
+        }
+        ObjectNode line = JSON.createObjectNode();
+        line.put("x_session_id", ex.getRequestHeaders().getFirst("X-Session-Id"));
+        line.put("user", body == null ? null : body.path("user").asText(null));
+        line.put("messages", body == null ? 0 : body.path("messages").size());
+        Files.writeString(requestLog, line + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
     static ChatRequest parse(JsonNode body) {
