@@ -110,10 +110,39 @@ async def hang(url, system):
         await asyncio.sleep(3600)
 
 
+async def capacity(url, sessions, system):
+    """Opens one more session than the server takes; each holds an episode until all have answered."""
+    sockets = []
+    for i in range(sessions):
+        ws = await websockets.connect(url, max_size=None)
+        sockets.append(ws)
+        try:  # a server at capacity speaks first: one error, then it closes
+            reply = json.loads(await asyncio.wait_for(ws.recv(), 1.0))
+        except asyncio.TimeoutError:
+            reply = await ask(ws, {"type": "reset", "data": {"seed": i, "system": system}})
+        out(index=i, type=reply["type"], code=reply["data"].get("code"), message=reply["data"].get("message"))
+    for ws in sockets:
+        await ws.close()
+
+
+async def idle(url, seconds, system):
+    """Resets, stays silent for longer than the idle timeout, then finds the session closed."""
+    async with websockets.connect(url, max_size=None) as ws:
+        r = await ask(ws, {"type": "reset", "data": {"system": system}})
+        out(episode_id=r["data"]["observation"]["episode_id"])
+        await asyncio.sleep(seconds)
+        try:
+            await ask(ws, {"type": "step", "data": {"action": "score"}})
+            out(closed=False)
+        except websockets.exceptions.ConnectionClosed as e:
+            out(closed=True, reason=e.reason)
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("url")
-    p.add_argument("scenario", choices=["play", "concurrent", "bad-input", "storm", "hang"])
+    p.add_argument("scenario", choices=["play", "concurrent", "bad-input", "storm", "hang",
+                                             "capacity", "idle"])
     p.add_argument("--count", type=int, default=1)
     p.add_argument("--system", default="test-client")
     a = p.parse_args()
@@ -121,7 +150,9 @@ def main():
            "concurrent": lambda: concurrent(a.url, a.count, a.system),
            "bad-input": lambda: bad_input(a.url, a.system),
            "storm": lambda: storm(a.url, a.count, a.system),
-           "hang": lambda: hang(a.url, a.system)}[a.scenario]
+           "hang": lambda: hang(a.url, a.system),
+           "capacity": lambda: capacity(a.url, a.count, a.system),
+           "idle": lambda: idle(a.url, a.count, a.system)}[a.scenario]
     asyncio.run(run())
 
 

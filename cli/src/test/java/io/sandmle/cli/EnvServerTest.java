@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -43,14 +42,13 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EnvServerTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path PYTHON = Path.of("/usr/bin/python3");
+    private static final ObjectMapper JSON = EnvClient.JSON;
     private static final Path FIXTURES = RepoFiles.root().resolve("examples/fixtures/mle-bench-lite");
     private static final int CONCURRENT = 64;
 
     @TempDir
     static Path dir;
-    private static Process server;
+    private static ListeningCommand server;
     private static String url;
     private static String http;
     private static final List<String> concurrentIds = new ArrayList<>();
@@ -69,35 +67,22 @@ class EnvServerTest {
                 budget: {max-turns: 8, episode-time: 10m, step-time: 5s}
                 server: {port: 0, max-sessions: 70, idle-timeout: 5m, validation-share: 0.2}
                 """.formatted(dir.resolve("runs"), FIXTURES));
-        server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), SandmleCommand.class.getName(), "env-server", "--config",
-                config.toString()).redirectErrorStream(true).start();
-        BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-        for (String line; (line = lines.readLine()) != null; ) {
-            int at = line.indexOf("ws://");
-            if (at >= 0) {
-                url = line.substring(at, line.indexOf("/ws", at) + 3);
-                http = "http://" + url.substring("ws://".length(), url.length() - 3);
-                break;
-            }
-        }
-        assertTrue(url != null, "the server never said where it listens");
-        Thread drain = new Thread(() -> lines.lines().forEach(l -> { }));
-        drain.setDaemon(true);
-        drain.start();
+        server = ListeningCommand.start("ws://", "env-server", "--config", config.toString());
+        url = server.address();
+        http = server.httpRoot();
     }
 
     @AfterAll
     static void stopServer() throws InterruptedException {
-        if (server != null && server.isAlive()) {
-            server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        if (server != null) {
+            server.close();
         }
     }
 
     @Test
     @Order(1)
     void pythonClientPlaysWholeEpisodesAndItsGradesAreSandmleGrades() throws Exception {
-        List<JsonNode> episodes = client("play", "--count", "3", "--system", "player");
+        List<JsonNode> episodes = EnvClient.run(url, "play", "--count", "3", "--system", "player");
         assertEquals(3, episodes.size());
         for (JsonNode e : episodes) {
             assertTrue(e.get("done").asBoolean());
@@ -124,7 +109,7 @@ class EnvServerTest {
     @Test
     @Order(2)
     void sixtyFourConcurrentSessionsEachRecordOneEpisode() throws Exception {
-        List<JsonNode> results = client("concurrent", "--count", String.valueOf(CONCURRENT), "--system", "crowd");
+        List<JsonNode> results = EnvClient.run(url, "concurrent", "--count", String.valueOf(CONCURRENT), "--system", "crowd");
         assertEquals(CONCURRENT, results.size());
         for (JsonNode r : results) {
             assertFalse(r.has("error"), "session " + r + " failed");
@@ -137,7 +122,7 @@ class EnvServerTest {
     @Test
     @Order(3)
     void badInputGetsOneErrorAndTheSessionGoesOn() throws Exception {
-        Map<String, JsonNode> cases = client("bad-input", "--system", "bad").stream()
+        Map<String, JsonNode> cases = EnvClient.run(url, "bad-input", "--system", "bad").stream()
                 .collect(Collectors.toMap(c -> c.get("case").asText(), Function.identity()));
         Map<String, String> expected = Map.of("malformed_json", "INVALID_JSON", "unknown_message_type", "UNKNOWN_TYPE",
                 "unknown_action", "VALIDATION_ERROR", "ten_mb_code", "VALIDATION_ERROR",
@@ -157,7 +142,7 @@ class EnvServerTest {
     @Test
     @Order(4)
     void aResetStormEndsEachEpisodeOnce() throws Exception {
-        JsonNode storm = client("storm", "--count", "15", "--system", "storm").get(0);
+        JsonNode storm = EnvClient.run(url, "storm", "--count", "15", "--system", "storm").get(0);
         assertEquals(15, Set.copyOf(JSON.convertValue(storm.get("ids"), List.class)).size());
         assertTrue(storm.get("done").asBoolean());
         stormLastId = storm.get("ids").get(14).asText();
@@ -166,7 +151,7 @@ class EnvServerTest {
     @Test
     @Order(5)
     void aClientKilledMidStepLeavesNoProcessBehind() throws Exception {
-        Process hanging = python("hang", "--system", "killed");
+        Process hanging = EnvClient.start(url, "hang", "--system", "killed");
         BufferedReader lines = new BufferedReader(new InputStreamReader(hanging.getInputStream(), StandardCharsets.UTF_8));
         killedId = JSON.readTree(lines.readLine()).get("episode_id").asText();
         assertEquals("sent", JSON.readTree(lines.readLine()).get("step").asText());
@@ -208,8 +193,7 @@ class EnvServerTest {
     @Test
     @Order(7)
     void everyEpisodeIsRecordedExactlyOnceWhenTheServerStops() throws Exception {
-        server.destroy(); // SIGTERM: the shutdown hook closes sessions and the store
-        assertTrue(server.waitFor(60, TimeUnit.SECONDS));
+        assertTrue(server.stop(), "SIGTERM: the shutdown hook closes the sessions and the store");
         try (RunStore store = RunStore.open(dir.resolve("runs/served"))) {
             List<EpisodeRecord> all = store.episodes();
             assertEquals(all.size(), all.stream().map(EpisodeRecord::episodeId).distinct().count(), "no duplicate");
@@ -245,26 +229,6 @@ class EnvServerTest {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
         return JSON.readTree(r.body());
-    }
-
-    private static List<JsonNode> client(String... args) throws Exception {
-        Process p = python(args);
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(10, TimeUnit.MINUTES));
-        assertEquals(0, p.exitValue(), "client failed: " + err);
-        List<JsonNode> results = new ArrayList<>();
-        for (String line : out.lines().toList()) {
-            results.add(JSON.readTree(line));
-        }
-        return results;
-    }
-
-    private static Process python(String... args) throws IOException {
-        Path script = RepoFiles.root().resolve("cli/src/test/resources/envserver/env_client.py");
-        List<String> command = new ArrayList<>(List.of(PYTHON.toString(), script.toString(), url));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).start();
     }
 
     /** Processes whose command line names the episode (its sandbox binds the episode's folders). */

@@ -8,19 +8,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sandmle.api.EpisodeRecord;
 import io.sandmle.runner.config.RepoFiles;
 import io.sandmle.runner.store.RunStore;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -48,25 +44,26 @@ class RolloutServiceTest {
 
     @TempDir
     Path dir;
-    private final List<Process> started = new ArrayList<>();
+    private final List<ListeningCommand> started = new ArrayList<>();
 
     @AfterEach
     void stop() throws InterruptedException {
-        for (Process p : started) {
-            p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        for (ListeningCommand c : started) {
+            c.close();
         }
     }
 
     @Test
     void rolloutsMatchAnEvalOfTheSameSeedsAndRepeatAsStored() throws Exception {
         Path log = dir.resolve("requests.jsonl");
-        String inference = startAndWaitFor("http://", "serve", "--port", "0", "--request-log", log.toString());
-        inference = inference.substring(0, inference.indexOf("/v1") + 3);
+        ListeningCommand serve = started(ListeningCommand.start("http://", "serve", "--port", "0", "--request-log",
+                log.toString()));
+        String inference = serve.address();
         Path serverConfig = dir.resolve("server.yaml");
         Files.writeString(serverConfig, "run: served\n" + COMMON.formatted(dir.resolve("runs"), FIXTURES, TASK)
                 + "server: {port: 0, reward: dense}\n");
-        String ws = startAndWaitFor("ws://", "env-server", "--config", serverConfig.toString());
-        String http = "http://" + ws.substring("ws://".length(), ws.indexOf("/ws"));
+        String http = started(ListeningCommand.start("ws://", "env-server", "--config", serverConfig.toString()))
+                .httpRoot();
 
         String request = JSON.createObjectNode().put("task_id", TASK).put("seed", 0).put("scaffold", "react")
                 .put("inference_url", inference).put("model", "embedded").put("session_id", "grpo-step-7.group-3")
@@ -104,23 +101,9 @@ class RolloutServiceTest {
         }
     }
 
-    private String startAndWaitFor(String prefix, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"), SandmleCommand.class.getName()));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        started.add(p);
-        BufferedReader lines = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        for (String line; (line = lines.readLine()) != null; ) {
-            int at = line.indexOf(prefix);
-            if (at >= 0) {
-                Thread drain = new Thread(() -> lines.lines().forEach(l -> { }));
-                drain.setDaemon(true);
-                drain.start();
-                return line.substring(at).split("[ ,;)]")[0];
-            }
-        }
-        throw new AssertionError("sandmle " + args[0] + " never said where it listens");
+    private ListeningCommand started(ListeningCommand command) {
+        started.add(command);
+        return command;
     }
 
     private static String post(HttpClient client, String url, String body) throws Exception {

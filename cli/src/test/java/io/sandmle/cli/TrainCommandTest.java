@@ -1,5 +1,7 @@
 package io.sandmle.cli;
 
+import io.sandmle.runner.config.RepoFiles;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,7 +18,7 @@ class TrainCommandTest {
     Path dir;
 
     private Path config(String trainer) throws Exception {
-        Path tasks = Path.of(getClass().getResource("/tasks").toURI());
+        Path tasks = RepoFiles.fixtureTasks();
         Path file = dir.resolve("train.yaml");
         Files.writeString(file, """
                 run: train-test

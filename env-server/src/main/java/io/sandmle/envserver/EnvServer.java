@@ -43,6 +43,7 @@ public final class EnvServer implements AutoCloseable {
     /** Starts serving {@code experiment} as its {@code server:} section says; returns once listening. */
     public static EnvServer start(Experiment experiment) throws Exception {
         ServerConfig config = experiment.config().server();
+        experiment.reward(config.reward()); // an unknown reward name stops the start with its one sentence
         ObjectMapper mapper = new ObjectMapper();
         TaskCatalog catalog = TaskCatalog.load(experiment.config(), experiment.extensions());
         Schemas schemas = new Schemas(mapper);

@@ -1,5 +1,8 @@
 package io.sandmle.trainers;
 
+import io.sandmle.trainers.reward.HumanRankReward;
+import io.sandmle.trainers.reward.ScoreReward;
+
 import io.sandmle.api.ExtensionKind;
 import io.sandmle.api.ExtensionRegistry;
 import io.sandmle.api.HarnessPlugin;
@@ -22,6 +25,8 @@ public final class TrainersPlugin implements HarnessPlugin {
         registry.add(ExtensionKind.REWARD, "milestone", DenseReward.class);
         registry.add(ExtensionKind.REWARD, "dense-paper", PaperDenseReward.class);
         registry.add(ExtensionKind.REWARD, "sparse", SparseReward.class);
+        registry.add(ExtensionKind.REWARD, "human-rank", HumanRankReward.class);
+        registry.add(ExtensionKind.REWARD, "score", ScoreReward.class);
         registry.add(ExtensionKind.TRAINER, "grpo", GrpoTrainer.class);
         registry.add(ExtensionKind.TRAINER, "sft", SftTrainer.class);
         registry.add(ExtensionKind.TRAINER, "external", ExternalTrainer.class);

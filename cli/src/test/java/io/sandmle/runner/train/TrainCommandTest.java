@@ -1,5 +1,7 @@
 package io.sandmle.runner.train;
 
+import io.sandmle.runner.config.RepoFiles;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -130,7 +132,7 @@ class TrainCommandTest {
 
     /** The committed tiny-binary fixture under another id. */
     private static void copyTask(String id, Path tasks) throws Exception {
-        Path from = Path.of(TrainCommandTest.class.getResource("/tasks/tiny-binary").toURI());
+        Path from = RepoFiles.fixtureTasks().resolve("tiny-binary");
         Path to = tasks.resolve(id);
         try (Stream<Path> files = Files.walk(from)) {
             for (Path f : (Iterable<Path>) files::iterator) {

@@ -9,7 +9,8 @@ import java.time.Duration;
  * @param port            the port (default 8000, where OpenEnv clients look)
  * @param maxSessions     episodes open at once; one more is refused with a capacity error (default 64)
  * @param idleTimeout     a session with no message for this long is closed and recorded as abandoned (default 10m)
- * @param reward          the reward function's registry name (default {@code dense})
+ * @param reward          the reward function's registry name (default {@code dense}; {@code dense-paper},
+ *                        {@code sparse}, {@code human-rank}, {@code score} or a plugin's)
  * @param validationShare the share of each suite's tasks (the last ones in id order) that form the
  *                        {@code validation} split; the rest is {@code train} (default 0.2)
  * @param maxCodeBytes    the largest code string an action may carry (default 1m)

@@ -20,4 +20,9 @@ public final class RepoFiles {
         }
         return dir;
     }
+
+    /** The committed fixture tasks ({@code tiny-binary}) other modules' tests copy; a folder, not a jar entry. */
+    public static Path fixtureTasks() {
+        return root().resolve("harness-runner/src/test/resources/tasks");
+    }
 }
