@@ -211,6 +211,10 @@ class EnvServerTest {
             assertEquals("abandoned", killed.endReason());
             assertNull(store.trajectory(killedId).finalGrade());
         }
+        CliRun report = CliRun.of("report", dir.resolve("runs/served").toString(), "--out", dir.resolve("report")
+                .toString());
+        assertEquals(0, report.exitCode(), report.err());
+        assertTrue(Files.isRegularFile(dir.resolve("report/index.html")), "sandmle report reads an env-server run");
     }
 
     private static Path lastSubmission(String episodeId) throws IOException {
