@@ -9,7 +9,8 @@ import java.lang.annotation.Target;
 /**
  * Marks a class as a benchmark suite run by the {@code sandmle} JUnit Platform engine: the experiment
  * config's suites × tasks × seeds × systems become one test each, passing by {@link #passWhen()}, plus
- * one test per minimum rate set here (decided on a confidence interval, see {@link RateAssertion}).
+ * one test per minimum rate set here (decided on a confidence interval by junit-engine's
+ * {@code io.sandmle.junit.engine.RateAssertion}).
  *
  * <pre>{@code
  * @BenchmarkSuite(config = "suites/lite.yaml", passWhen = PassCriterion.VALID, minMedalRate = 0.2)
