@@ -170,6 +170,12 @@ class EnvServerTest {
     void httpRoutesAnswerAsOpenEnvDoes() throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         assertEquals("healthy", get(client, "/health").get("status").asText());
+        JsonNode openApi = get(client, "/openapi.json");
+        assertTrue(openApi.get("info").get("version").isTextual());
+        for (String route : List.of("/reset", "/step", "/state", "/schema", "/metadata", "/health")) {
+            assertTrue(openApi.get("paths").has(route), route);
+        }
+        assertEquals("2.0", post(client, "/mcp", "{}").get("jsonrpc").asText());
         JsonNode schema = get(client, "/schema");
         assertTrue(schema.has("action") && schema.has("observation") && schema.has("state"));
         JsonNode metadata = get(client, "/metadata");

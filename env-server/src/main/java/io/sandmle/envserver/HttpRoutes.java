@@ -38,6 +38,7 @@ final class HttpRoutes extends Handler.Abstract {
     private final RolloutService rollouts;
     private final Schemas schemas;
     private final ObjectNode metadata;
+    private final ObjectNode openApi;
     private final ObjectMapper mapper;
 
     HttpRoutes(Protocol protocol, SessionRegistry registry, RolloutService rollouts, Schemas schemas,
@@ -48,6 +49,41 @@ final class HttpRoutes extends Handler.Abstract {
         this.schemas = schemas;
         this.metadata = metadata;
         this.mapper = mapper;
+        this.openApi = openApi(mapper, metadata.path("version").asText());
+    }
+
+    /** The routes as an OpenAPI document: what {@code openenv validate} reads to see which routes a server has. */
+    private static ObjectNode openApi(ObjectMapper mapper, String version) {
+        ObjectNode doc = mapper.createObjectNode().put("openapi", "3.1.0");
+        doc.putObject("info").put("title", "sandmle env-server").put("version", version);
+        ObjectNode paths = doc.putObject("paths");
+        String[][] routes = {{"/health", "get", "Whether the server is up."},
+                {"/metadata", "get", "Name, description, version, actions and the served tasks with their splits."},
+                {"/schema", "get", "JSON Schemas of action, observation and state (and of reset and messages)."},
+                {"/state", "get", "A session's state (query session_id), or the server's."},
+                {"/reset", "post", "Opens an HTTP session's episode; answers with its session_id."},
+                {"/step", "post", "One action in the session named by session_id."},
+                {"/close", "post", "Ends the session named by session_id."},
+                {"/rollouts", "post", "Runs G episodes with a scaffold against the caller's OpenAI-compatible URL."},
+                {"/mcp", "post", "JSON-RPC 2.0; this server offers no MCP tools (every method is not found)."}};
+        for (String[] r : routes) {
+            paths.putObject(r[0]).putObject(r[1]).put("summary", r[2]);
+        }
+        return doc;
+    }
+
+    /**
+     * OpenEnv's MCP route, answered as JSON-RPC 2.0 says: the actions are this server's tools only through the
+     * environment protocol, so every method (or a request that is not one) gets its JSON-RPC error.
+     */
+    private JsonNode mcp(JsonNode call) {
+        ObjectNode answer = mapper.createObjectNode().put("jsonrpc", "2.0");
+        answer.set("id", call.get("id"));
+        boolean isCall = call.path("jsonrpc").asText().equals("2.0") && call.path("method").isTextual();
+        answer.putObject("error").put("code", isCall ? -32601 : -32600).put("message", isCall
+                ? "Method " + call.get("method").asText() + " is not offered; use the environment protocol on /ws."
+                : "Not a JSON-RPC 2.0 request.");
+        return answer;
     }
 
     @Override
@@ -58,6 +94,8 @@ final class HttpRoutes extends Handler.Abstract {
         try {
             answer = switch (route) {
                 case "GET /health" -> mapper.createObjectNode().put("status", "healthy");
+                case "GET /openapi.json" -> openApi;
+                case "POST /mcp" -> mcp(body(request));
                 case "GET /metadata" -> metadata;
                 case "GET /schema" -> schema();
                 case "GET /state" -> protocol.state(session(Request.extractQueryParameters(request)
