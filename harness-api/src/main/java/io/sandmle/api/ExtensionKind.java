@@ -24,10 +24,11 @@ public record ExtensionKind<T>(String id, Class<T> contract) {
             new ExtensionKind<>("report-section", ReportSection.class);
     public static final ExtensionKind<SeedCatalog> SEED_CATALOG = new ExtensionKind<>("seed-catalog", SeedCatalog.class);
     public static final ExtensionKind<ReportWriter> REPORT_WRITER = new ExtensionKind<>("report-writer", ReportWriter.class);
+    public static final ExtensionKind<Benchmark> BENCHMARK = new ExtensionKind<>("benchmark", Benchmark.class);
 
     /** Every kind the runner knows, in the order listings show them. */
     public static List<ExtensionKind<?>> all() {
         return List.of(SCAFFOLD, GENERATOR, TRAINER, SUITE, METRIC, EXECUTOR, REWARD, POLICY,
-                REPORT_SECTION, REPORT_WRITER, SEED_CATALOG);
+                REPORT_SECTION, REPORT_WRITER, SEED_CATALOG, BENCHMARK);
     }
 }

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 
 /**
  * The harness's view of all loaded extensions: a Guice injector with one {@code MapBinder} per
- * {@link ExtensionKind}, so an implementation may {@code @Inject} what it needs.
+ * {@link ExtensionKind} and this object itself, so an implementation may {@code @Inject} what it needs.
  */
 public final class Extensions {
 
@@ -26,7 +26,10 @@ public final class Extensions {
 
     private Extensions(List<Extension> all) {
         this.all = all;
-        this.injector = Guice.createInjector(new BindingModule(all));
+        // Bound to itself so that an extension living in the application (a benchmark that opens an Experiment)
+        // can @Inject the others; plugins see only harness-api and inject the kinds' maps.
+        this.injector = Guice.createInjector(new BindingModule(all),
+                binder -> binder.bind(Extensions.class).toInstance(this));
     }
 
     /** Loads every plugin from the class path and the given plugin folders. */
