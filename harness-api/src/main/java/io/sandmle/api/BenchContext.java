@@ -10,9 +10,8 @@ public interface BenchContext {
     BenchSize size();
 
     /**
-     * An empty folder for the benchmark's files (inputs, run folders, reports). The runner removes it afterwards
-     * unless the user asked to keep it ({@code --keep}); then it is the same folder on every run, so a benchmark
-     * may reuse what an earlier run left there.
+     * A new, empty folder for this run's files (inputs, run folders, reports). The runner removes it afterwards
+     * unless the user asked to keep it for a look ({@code sandmle bench --keep}).
      */
     Path scratch();
 

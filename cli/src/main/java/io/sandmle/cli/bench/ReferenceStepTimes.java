@@ -10,12 +10,8 @@ import io.sandmle.api.SandboxSpec;
 import io.sandmle.api.Task;
 import io.sandmle.executors.local.LocalExecutor;
 import io.sandmle.executors.local.LocalOptions;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * Times one task's reference solution as an agent step, two ways. <em>Warm</em> is how rollouts run a
@@ -23,36 +19,34 @@ import java.util.stream.Stream;
  * step costs loading the data and fitting. <em>Cold</em> is a fresh sandboxed Python process per step, as
  * SandMLE's own srun steps are; it adds the interpreter start and imports (about 1 s here) to every step.
  */
-public final class ReferenceStepTimes implements AutoCloseable {
+final class ReferenceStepTimes implements AutoCloseable {
 
     /** Median seconds of one step, warm and cold. */
-    public record Medians(double warm, double cold) {
+    record Medians(double warm, double cold) {
     }
 
     private final Executor warm = new LocalExecutor(new LocalOptions(true, Duration.ofSeconds(120)));
     private final Executor cold = new LocalExecutor(new LocalOptions(false, Duration.ofSeconds(120)));
     private final int repeats;
 
-    public ReferenceStepTimes(int repeats) {
+    ReferenceStepTimes(int repeats) {
         this.repeats = repeats;
     }
 
     /** Medians of {@code repeats} timed steps of {@code code} on {@code task}, each way. */
-    public Medians measure(Task task, String code) throws Exception {
+    Medians measure(Task task, String code) throws Exception {
         return new Medians(warmMedian(task, code), coldMedian(task, code));
     }
 
     private double warmMedian(Task task, String code) throws Exception {
         double[] seconds = new double[repeats];
-        Path work = Files.createTempDirectory("sandmle-step-");
-        try (Sandbox sandbox = warm.open(spec(work, task))) {
+        try (ScratchFolder work = ScratchFolder.temporary("sandmle-step-");
+             Sandbox sandbox = warm.open(spec(work.path(), task))) {
             // Unmeasured and empty: waits for the worker to be ready, as a rollout's first step does once per episode.
             timed(sandbox, "pass", task);
             for (int r = 0; r < repeats; r++) {
                 seconds[r] = timed(sandbox, code, task);
             }
-        } finally {
-            deleteTree(work);
         }
         return Quantiles.median(seconds);
     }
@@ -60,11 +54,9 @@ public final class ReferenceStepTimes implements AutoCloseable {
     private double coldMedian(Task task, String code) throws Exception {
         double[] seconds = new double[repeats];
         for (int r = 0; r < repeats; r++) {
-            Path work = Files.createTempDirectory("sandmle-step-");
-            try (Sandbox sandbox = cold.open(spec(work, task))) {
+            try (ScratchFolder work = ScratchFolder.temporary("sandmle-step-");
+                 Sandbox sandbox = cold.open(spec(work.path(), task))) {
                 seconds[r] = timed(sandbox, code, task);
-            } finally {
-                deleteTree(work);
             }
         }
         return Quantiles.median(seconds);
@@ -83,14 +75,6 @@ public final class ReferenceStepTimes implements AutoCloseable {
             throw new IllegalStateException("the reference solution failed on " + task.id() + ": " + result.stderrTail());
         }
         return seconds;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 
     @Override

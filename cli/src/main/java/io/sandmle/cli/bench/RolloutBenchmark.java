@@ -1,132 +1,89 @@
 package io.sandmle.cli.bench;
 
-import io.sandmle.support.Quantiles;
-import io.sandmle.support.doubles.FixedScriptPolicy;
-
-import io.sandmle.api.Budget;
+import io.sandmle.api.BenchContext;
+import io.sandmle.api.BenchResult;
+import io.sandmle.api.BenchResult.Row;
+import io.sandmle.api.BenchResult.Unit;
+import io.sandmle.api.Benchmark;
 import io.sandmle.api.ExtensionKind;
 import io.sandmle.api.Grader;
 import io.sandmle.api.LanguageModel;
-import io.sandmle.api.MleEnvironment;
-import io.sandmle.api.Sampling;
-import io.sandmle.api.SandboxException;
-import io.sandmle.api.Scaffold;
 import io.sandmle.api.Task;
-import io.sandmle.api.Turn;
+import io.sandmle.runner.config.ExperimentConfig;
 import io.sandmle.runner.plugins.Extensions;
-import io.sandmle.runner.rollout.EnvironmentFactory;
-import io.sandmle.runner.rollout.EpisodeSink;
-import io.sandmle.runner.rollout.EpisodeSpec;
-import io.sandmle.runner.rollout.Progress;
-import io.sandmle.runner.rollout.RolloutEngine;
+import io.sandmle.runner.rollout.RunStoreSink;
+import io.sandmle.runner.run.Experiment;
+import io.sandmle.support.doubles.MicroTask;
+import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Locale;
+import java.util.Map;
 
 /**
- * Measures rollout throughput and the harness's own cost per turn: {@code episodes} ReAct episodes of at most
- * {@value #TURNS} turns of a policy through the rollout engine ({@code parallel} at once), against a baseline measured in the same run
- * (the same code step and Score called straight on the environment, no scaffold, no engine, no store).
+ * ReAct episodes of at most {@value #TURNS} turns of the embedded policy on a micro task through the whole
+ * harness (rollout engine, scaffold, sandboxed environment on warm workers, run store; opened as an
+ * {@link Experiment}, as {@code sandmle eval} does), against the same code step and Score called straight on
+ * the environment. Reports episodes per minute and the harness's own time per turn, with their targets.
  */
-public final class RolloutBenchmark {
+public final class RolloutBenchmark implements Benchmark {
 
-    /** What one benchmark run measured. */
-    public record Result(int episodes, int parallel, double wallSeconds, double episodesPerMinute, int turns,
-                         double medianHarnessMillisPerTurn, double p90HarnessMillisPerTurn,
-                         double maxHarnessMillisPerTurn, double medianModelMillisPerTurn, double medianEpisodeMillis,
-                         double medianBaselineMillis, double medianTurnsPerEpisode) {
-
-        /** How much longer an engine episode takes than the same steps called directly. */
-        public double episodeOverBaseline() {
-            return medianEpisodeMillis / medianBaselineMillis;
-        }
-    }
-
-    /** Turns per episode: the target is stated for episodes of three turns. */
+    /** Turns per episode: the targets are stated for episodes of three turns. */
     static final int TURNS = 3;
+    private static final int PARALLEL = 4;
+    private static final double TARGET_EPISODES_PER_MINUTE = 20;
+    private static final double TARGET_HARNESS_MICROS_PER_TURN = 20_000;
 
     private final Extensions extensions;
-    private final EnvironmentFactory environments;
-    private final LanguageModel policy;
 
-    public RolloutBenchmark(Extensions extensions, EnvironmentFactory environments, LanguageModel policy) {
+    @Inject
+    public RolloutBenchmark(Extensions extensions) {
         this.extensions = extensions;
-        this.environments = environments;
-        this.policy = policy;
     }
 
-    /**
-     * @param tasks   the micro tasks, used round-robin
-     * @param graders each task's grader
-     * @param sink    where the measured episodes are recorded (a throw-away run store)
-     * @param scratch a folder for the baseline's episode folders
-     */
-    public Result run(List<Task> tasks, Function<Task, Grader> graders, int episodes, int parallel, EpisodeSink sink,
-                      Path scratch) throws SandboxException {
-        Budget budget = new Budget(TURNS, Duration.ofMinutes(5), Duration.ofMinutes(1));
-        Function<String, Scaffold> scaffolds = name -> extensions.create(ExtensionKind.SCAFFOLD, name);
-        RolloutEngine engine = new RolloutEngine("bench", scaffolds, environments, null, parallel);
-        // Warm-up: workers start, classes load, the JIT compiles; none of it is measured.
-        engine.run(plan(tasks, graders, "warmup", parallel, budget), sink, Progress.silent());
-        long start = System.nanoTime();
-        List<RolloutEngine.Outcome> outcomes = engine.run(plan(tasks, graders, "measured", episodes, budget), sink,
-                Progress.silent());
-        double wall = (System.nanoTime() - start) / 1e9;
-
-        List<Double> harness = new ArrayList<>();
-        List<Double> model = new ArrayList<>();
-        List<Double> episodeMillis = new ArrayList<>();
-        List<Double> turnsPerEpisode = new ArrayList<>();
-        for (RolloutEngine.Outcome o : outcomes) {
-            for (Turn turn : o.trajectory().turns()) {
-                harness.add((double) turn.harnessMillis());
-                model.add((double) turn.response().latencyMillis());
-            }
-            episodeMillis.add((double) o.trajectory().wallMillis());
-            turnsPerEpisode.add((double) o.trajectory().turns().size());
-        }
-        List<Double> baseline = baseline(tasks, graders, Math.min(episodes, 10), scratch, budget);
-        return new Result(outcomes.size(), parallel, wall, outcomes.size() / wall * 60, harness.size(),
-                Quantiles.median(harness), Quantiles.quantile(harness, 0.9), Quantiles.max(harness), Quantiles.median(model),
-                Quantiles.median(episodeMillis),
-                Quantiles.median(baseline), Quantiles.median(turnsPerEpisode));
+    @Override
+    public String name() {
+        return "rollout";
     }
 
-    private List<EpisodeSpec> plan(List<Task> tasks, Function<Task, Grader> graders, String suite, int n,
-                                   Budget budget) {
-        List<EpisodeSpec> plan = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            Task t = tasks.get(i % tasks.size());
-            plan.add(new EpisodeSpec(suite, t, graders.apply(t), "react", policy.id(), policy, i, budget,
-                    Sampling.defaults()));
-        }
-        return plan;
+    @Override
+    public String description() {
+        return "ReAct episodes (embedded policy, 3 turns, 4 parallel) through engine, sandbox and run store: episodes "
+                + "per minute and the harness's own time per turn, against the same step and Score called directly.";
     }
 
-    /** The same work without the harness: the episode's code step and Score, called one after the other. */
-    private List<Double> baseline(List<Task> tasks, Function<Task, Grader> graders, int n, Path scratch,
-                                  Budget budget) throws SandboxException {
-        List<Double> millis = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            Task t = tasks.get(i % tasks.size());
-            String code = FixedScriptPolicy.script("\"data_path\": \"" + dataPath(t, graders, scratch, budget) + "\"");
-            long start = System.nanoTime();
-            try (MleEnvironment env = environments.open(t, graders.apply(t), scratch.resolve("baseline-" + i), budget)) {
-                env.python(code);
-                env.score();
-            }
-            millis.add((System.nanoTime() - start) / 1e6);
+    @Override
+    public BenchResult run(BenchContext context) throws Exception {
+        int episodes = context.size().pick(6, 24);
+        Path dir = context.scratch();
+        Path tasks = dir.resolve("tasks");
+        Task task = MicroTask.create(tasks.resolve("micro-task")).task();
+        ExperimentConfig config = ExperimentConfig.builder("bench-rollout").runsDir(dir.resolve("runs"))
+                .suite("synthetic", tasks, List.of()).scaffolds("react").executor("local", PARALLEL)
+                .budget(TURNS, Duration.ofMinutes(5), Duration.ofMinutes(1)).build();
+        Grader grader = extensions.create(ExtensionKind.SUITE, "synthetic").grader(task);
+        LanguageModel policy = extensions.create(ExtensionKind.POLICY, "embedded").create(Map.of());
+        RolloutTimes.Result r;
+        try (Experiment experiment = Experiment.open(config, extensions)) {
+            r = new RolloutTimes(extensions, experiment.environments(), policy, config.budget().toBudget())
+                    .run(List.of(task), t -> grader, episodes, PARALLEL, new RunStoreSink(experiment.store()),
+                            dir.resolve("baseline"));
         }
-        return millis;
-    }
-
-    /** Where the environment mounts the data, asked once (outside the timed part). */
-    private String dataPath(Task t, Function<Task, Grader> graders, Path scratch, Budget budget)
-            throws SandboxException {
-        try (MleEnvironment env = environments.open(t, graders.apply(t), scratch.resolve("probe"), budget)) {
-            return FixedScriptPolicy.dataDir(env.requestInfo("data_path").observation());
-        }
+        context.out().printf(Locale.ROOT, "%d ReAct episodes (embedded policy, local executor, %d parallel) in %.1f s;"
+                        + " %.0f turns per episode (median), %d turns%n", r.episodes(), r.parallel(), r.wallSeconds(),
+                r.medianTurnsPerEpisode(), r.turns());
+        context.out().printf(Locale.ROOT, "harness per turn: median %.1f µs, p90 %.1f µs, max %.1f µs%n",
+                r.medianHarnessMicrosPerTurn(), r.p90HarnessMicrosPerTurn(), r.maxHarnessMicrosPerTurn());
+        return new BenchResult(List.of(
+                Row.of("ReAct episode vs the same steps called directly", r.medianEpisodeMillis(), Unit.MILLISECONDS)
+                        .withBaseline(r.medianBaselineMillis()),
+                Row.of("episodes per minute (" + r.parallel() + " parallel)", r.episodesPerMinute(), Unit.of("ep/min"))
+                        .withTarget(">= " + (int) TARGET_EPISODES_PER_MINUTE,
+                                r.episodesPerMinute() >= TARGET_EPISODES_PER_MINUTE),
+                Row.of("harness time per turn", r.medianHarnessMicrosPerTurn(), Unit.MICROSECONDS)
+                        .withTarget("<= 20 ms", r.medianHarnessMicrosPerTurn() <= TARGET_HARNESS_MICROS_PER_TURN),
+                Row.of("harness time per turn, p90", r.p90HarnessMicrosPerTurn(), Unit.MICROSECONDS),
+                Row.of("model time per turn", r.medianModelMillisPerTurn(), Unit.MILLISECONDS)));
     }
 }

@@ -1,209 +1,67 @@
 package io.sandmle.cli.bench;
 
-import io.sandmle.support.Quantiles;
-import io.sandmle.support.doubles.MicroTask;
-
-import io.sandmle.api.ExecResult;
-import io.sandmle.api.Executor;
-import io.sandmle.api.Limits;
-import io.sandmle.api.Sandbox;
-import io.sandmle.api.SandboxException;
-import io.sandmle.api.SandboxSpec;
-import io.sandmle.executors.local.LocalExecutor;
-import io.sandmle.executors.local.LocalOptions;
-import io.sandmle.executors.slurm.SlurmExecutor;
-import io.sandmle.executors.slurm.SlurmOptions;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
+import io.sandmle.api.BenchContext;
+import io.sandmle.api.BenchResult;
+import io.sandmle.api.BenchResult.Row;
+import io.sandmle.api.BenchResult.Unit;
+import io.sandmle.api.BenchSize;
+import io.sandmle.api.Benchmark;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Measures the wall time of one micro-task step (150 rows, a random forest, writes submission.csv) five
- * ways in one run: bare {@code /usr/bin/python3 script.py} (the baseline), the same fit repeated inside
- * one already-warm interpreter (the floor a warm worker can reach), a cold sandboxed step, a warm-worker
- * step, and a Slurm step when a cluster answers. Each variant gets one unmeasured warm-up run.
+ * Per-step wall time of one micro-task script run bare, in a cold sandbox, on a warm worker and (full size,
+ * when {@code SLURM_CONF} points at a cluster) on Slurm ({@link StepTimes}); the summary holds the harness's
+ * overhead against the baselines it has targets for.
  */
-public final class StepsBenchmark {
+public final class StepsBenchmark implements Benchmark {
 
-    private static final String PYTHON = SandboxSpec.DEFAULT_PYTHON;
-    private static final String EMPTY = "print('ok')\n";
-    private static final String EMPTY_BARE = "bare python, empty script";
-    private static final String EMPTY_COLD = "cold sandbox, empty script";
+    /** The most a cold sandbox may add to bare python. */
+    private static final double COLD_OVERHEAD_MS = 150;
+    /** The most a warm-worker step may add to the same fit in an interpreter that imported everything. */
+    private static final double WARM_OVERHEAD_MS = 50;
 
-    private final int repeats;
-    private final boolean slurm;
-
-    public StepsBenchmark(int repeats, boolean slurm) {
-        this.repeats = repeats;
-        this.slurm = slurm;
+    @Override
+    public String name() {
+        return "steps";
     }
 
-    /** Medians per variant, in run order, plus a note when a variant was skipped. */
-    public record Report(Map<String, Double> medians, List<String> notes) {
-
-        /** The human-readable table with ratios to the bare baseline and the two targets. */
-        public String table() {
-            double bare = medians.get("bare python");
-            StringBuilder s = new StringBuilder(String.format("%-26s %10s %10s %12s%n", "variant", "median ms",
-                    "x bare", "minus bare"));
-            medians.forEach((name, ms) -> s.append(String.format("%-26s %10.1f %10.2f %12.1f%n", name, ms, ms / bare,
-                    ms - bare)));
-            Double cold = medians.get("cold sandbox step");
-            Double warm = medians.get("warm worker step");
-            Double fit = medians.get("in-process fit (floor)");
-            if (cold != null) {
-                s.append(String.format("target cold overhead <= 150 ms (random forest): %.1f ms %s%n", cold - bare,
-                        cold - bare <= 150 ? "MET" : "MISSED"));
-            }
-            Double emptyBare = medians.get(EMPTY_BARE);
-            Double emptyCold = medians.get(EMPTY_COLD);
-            if (emptyBare != null && emptyCold != null) {
-                s.append(String.format("target cold overhead <= 150 ms (empty script): %.1f ms %s%n",
-                        emptyCold - emptyBare, emptyCold - emptyBare <= 150 ? "MET" : "MISSED"));
-            }
-            if (warm != null && fit != null) {
-                s.append(String.format("target warm <= in-process fit + 50 ms: %.1f <= %.1f %s%n", warm, fit + 50,
-                        warm <= fit + 50 ? "MET" : "MISSED"));
-            }
-            notes.forEach(n -> s.append("note: ").append(n).append('\n'));
-            return s.toString();
-        }
+    @Override
+    public String description() {
+        return "Wall time of one micro-task step (150 rows, random forest, writes submission.csv) in a cold sandbox, "
+                + "on a warm worker and on Slurm, against bare /usr/bin/python3 and an in-process fit.";
     }
 
-    /** One way of running the step; returns its wall time in milliseconds. */
-    @FunctionalInterface
-    private interface Variant {
-        double runOnce() throws Exception;
+    @Override
+    public BenchResult run(BenchContext context) throws Exception {
+        StepTimes.Report report = new StepTimes(context.size().pick(5, 9), context.size() == BenchSize.FULL)
+                .run(context.scratch());
+        context.out().print(report.table());
+        Map<String, Double> m = report.medians();
+        List<Row> rows = new ArrayList<>();
+        add(rows, m, "cold sandbox vs bare python, empty script", StepTimes.EMPTY_COLD, StepTimes.EMPTY_BARE,
+                COLD_OVERHEAD_MS);
+        add(rows, m, "cold sandbox vs bare python, random forest", StepTimes.COLD, StepTimes.BARE, COLD_OVERHEAD_MS);
+        add(rows, m, "warm worker vs in-process fit, random forest", StepTimes.WARM, StepTimes.FIT, WARM_OVERHEAD_MS);
+        add(rows, m, "warm worker vs bare python, random forest", StepTimes.WARM, StepTimes.BARE, Double.NaN);
+        add(rows, m, "slurm vs bare python, random forest", StepTimes.SLURM, StepTimes.BARE, Double.NaN);
+        return new BenchResult(rows);
     }
 
     /**
-     * Warms every variant up once, then runs them round-robin {@code repeats} times, so that load from
-     * elsewhere on the machine falls on all variants alike.
+     * A row when both variants ran (warm workers and Slurm are not everywhere); held to at most
+     * {@code maxOverheadMs} over the baseline unless that is NaN.
      */
-    public Report run() throws Exception {
-        Path tmp = Files.createTempDirectory("sandmle-bench-");
-        MicroTask micro = MicroTask.create(tmp.resolve("task"));
-        String script = MicroTask.randomForestScript();
-        List<String> notes = new ArrayList<>();
-        Map<String, Variant> variants = new LinkedHashMap<>();
-        List<AutoCloseable> open = new ArrayList<>();
-        try {
-            variants.put("bare python", bare(tmp, "script.py", hostPaths(script, micro)));
-            variants.put("in-process fit (floor)", inProcess(tmp, micro, script, open));
-            Sandbox cold = open(new LocalExecutor(new LocalOptions(false, Duration.ZERO)), tmp.resolve("cold"), micro, open);
-            variants.put("cold sandbox step", step(cold, script));
-            LocalExecutor warmExecutor = new LocalExecutor(new LocalOptions(true, Duration.ofSeconds(120)));
-            Sandbox warm = warmExecutor.servesWarm() ? open(warmExecutor, tmp.resolve("warm"), micro, open) : null;
-            if (warm != null) {
-                variants.put("warm worker step", step(warm, script));
-            } else {
-                notes.add("warm workers unavailable here (they need bubblewrap and writable cgroups)");
-            }
-            if (slurm) {
-                try {
-                    variants.put("slurm step", step(open(new SlurmExecutor(SlurmOptions.fromEnvironment()),
-                            tmp.resolve("slurm"), micro, open), script));
-                } catch (SandboxException e) {
-                    notes.add("slurm skipped: " + e.getMessage());
-                }
-            }
-            // The same with an empty script isolates the harness's own overhead from the import and the fit.
-            variants.put(EMPTY_BARE, bare(tmp, "empty.py", EMPTY));
-            variants.put(EMPTY_COLD, step(cold, EMPTY));
-            if (warm != null) {
-                variants.put("warm worker, empty script", step(warm, EMPTY));
-            }
-            Map<String, List<Double>> times = new LinkedHashMap<>();
-            for (Map.Entry<String, Variant> v : variants.entrySet()) {
-                v.getValue().runOnce();
-                times.put(v.getKey(), new ArrayList<>());
-            }
-            for (int i = 0; i < repeats; i++) {
-                for (Map.Entry<String, Variant> v : variants.entrySet()) {
-                    times.get(v.getKey()).add(v.getValue().runOnce());
-                }
-            }
-            Map<String, Double> medians = new LinkedHashMap<>();
-            times.forEach((name, xs) -> medians.put(name, Quantiles.median(xs)));
-            return new Report(medians, notes);
-        } finally {
-            for (int i = open.size() - 1; i >= 0; i--) {
-                open.get(i).close();
-            }
+    private static void add(List<Row> rows, Map<String, Double> medians, String metric, String variant,
+                            String baseline, double maxOverheadMs) {
+        Double v = medians.get(variant);
+        Double b = medians.get(baseline);
+        if (v == null || b == null) {
+            return;
         }
+        Row row = Row.of(metric, v, Unit.MILLISECONDS).withBaseline(b);
+        rows.add(Double.isNaN(maxOverheadMs) ? row
+                : row.withTarget("<= baseline + " + (int) maxOverheadMs + " ms", v - b <= maxOverheadMs));
     }
-
-    private static Variant bare(Path tmp, String name, String content) throws IOException {
-        Path dir = Files.createDirectories(tmp.resolve("bare"));
-        Path file = dir.resolve(name);
-        Files.writeString(file, content);
-        return () -> {
-            long t = System.nanoTime();
-            Process p = new ProcessBuilder(PYTHON, file.toString()).directory(dir.toFile())
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            if (p.waitFor() != 0) {
-                throw new IllegalStateException("the bare baseline script failed; is python3-sklearn installed?");
-            }
-            return (System.nanoTime() - t) / 1e6;
-        };
-    }
-
-    /** The script body timed inside one interpreter that imported everything already (one run per input line). */
-    private static Variant inProcess(Path tmp, MicroTask micro, String script, List<AutoCloseable> open)
-            throws IOException {
-        Path dir = Files.createDirectories(tmp.resolve("inprocess"));
-        Files.writeString(dir.resolve("body.py"), hostPaths(script, micro));
-        String driver = "import sys, time, io, contextlib\n"
-                + "code = compile(open('body.py').read(), 'body.py', 'exec')\n"
-                + "for line in sys.stdin:\n"
-                + "    t = time.perf_counter()\n"
-                + "    with contextlib.redirect_stdout(io.StringIO()):\n"
-                + "        exec(code, {'__name__': '__main__'})\n"
-                + "    print((time.perf_counter() - t) * 1000, flush=True)\n";
-        Process p = new ProcessBuilder(PYTHON, "-c", driver).directory(dir.toFile())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        open.add(p::destroyForcibly);
-        var in = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        var out = new java.io.PrintWriter(p.getOutputStream(), true, StandardCharsets.UTF_8);
-        return () -> {
-            out.println("run");
-            String line = in.readLine();
-            if (line == null) {
-                throw new IllegalStateException("the in-process baseline failed");
-            }
-            return Double.parseDouble(line);
-        };
-    }
-
-    private static Sandbox open(Executor executor, Path episode, MicroTask micro, List<AutoCloseable> open)
-            throws SandboxException {
-        Limits limits = Limits.defaults().withWallTime(Duration.ofSeconds(120));
-        Sandbox sb = executor.open(new SandboxSpec(episode.resolve("work"), micro.task().publicDir(), PYTHON, limits,
-                false));
-        open.add(executor);
-        open.add(sb);
-        return sb;
-    }
-
-    private static Variant step(Sandbox sb, String script) {
-        return () -> {
-            long t = System.nanoTime();
-            ExecResult r = sb.run(script);
-            if (!r.succeeded()) {
-                throw new IllegalStateException("a benchmark step failed: " + r.stderrTail() + " " + r.killedReason());
-            }
-            return (System.nanoTime() - t) / 1e6;
-        };
-    }
-
-    private static String hostPaths(String script, MicroTask micro) {
-        return script.replace("/data/", micro.task().publicDir().toAbsolutePath() + "/");
-    }
-
 }
