@@ -1,4 +1,4 @@
-"""Baseline of `sandmle bench grading`: the same grading done the way MLE-bench does it, with pandas
+"""Baseline for `sandmle bench grading`: the same grading done the way MLE-bench does it, with pandas
 and scikit-learn, timed in-process (interpreter start-up and imports are not counted).
 
 usage: grading_baseline.py <kind: accuracy|auc> <submission.csv> <answers.csv> <id> <target> <repeats>
