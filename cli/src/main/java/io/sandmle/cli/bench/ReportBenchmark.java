@@ -50,7 +50,7 @@ public final class ReportBenchmark implements Benchmark {
 
     @Override
     public String description() {
-        return "systems x tasks x seeds episodes to the full standard report (statistics, HTML, PDF, SVG), CPU time, "
+        return "Systems x tasks x seeds episodes to the full standard report (statistics, HTML, PDF, SVG), CPU time, "
                 + "against a naive sort-per-replicate IQM bootstrap alone, scaled to the same replicates.";
     }
 

@@ -30,7 +30,10 @@ import java.util.function.Function;
  */
 final class RolloutTimes {
 
-    /** What one run measured. */
+    /**
+     * What one run measured. Harness time per turn is an episode's own harness time divided by its turns, so a
+     * turn that carries most of it (the first, say) counts for all; medians and quantiles are over episodes.
+     */
     record Result(int episodes, int parallel, double wallSeconds, double episodesPerMinute, int turns,
                   double medianHarnessMicrosPerTurn, double p90HarnessMicrosPerTurn, double maxHarnessMicrosPerTurn,
                   double medianModelMillisPerTurn, double medianEpisodeMillis, double medianBaselineMillis,
