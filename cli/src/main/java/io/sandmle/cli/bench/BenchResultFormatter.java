@@ -75,7 +75,7 @@ public final class BenchResultFormatter {
                                    Conditions conditions) {
         StringBuilder b = new StringBuilder("## Summary (all benchmarks)\n\n");
         b.append(String.format(Locale.ROOT, "Latest `%s` at %s on %d cores (load average %.1f). Value: the harness's "
-                        + "median; baseline: the same quantity for the baseline, measured in the same run; ratio = "
+                        + "median unless the metric says otherwise; baseline: the same quantity for the baseline, measured in the same run; ratio = "
                         + "baseline / value (above 1: faster than the baseline). Each area's section below says how it "
                         + "is measured.%n%n", conditions.command(),
                 conditions.at().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")), conditions.cores(),
