@@ -76,7 +76,7 @@ public final class BenchCommand implements Callable<Integer> {
             return SandmleCommand.OK;
         }
         BenchSize size = quick ? BenchSize.QUICK : BenchSize.FULL;
-        out.printf("%d benchmark(s) at %s size on %d cores, load average %.1f%n", benchmarks.size(),
+        out.printf(Locale.ROOT, "%d benchmark(s) at %s size on %d cores, load average %.1f%n", benchmarks.size(),
                 size.name().toLowerCase(Locale.ROOT), Runtime.getRuntime().availableProcessors(), loadAverage());
         Map<String, BenchResult> results = new LinkedHashMap<>();
         List<String> failed = new ArrayList<>();
