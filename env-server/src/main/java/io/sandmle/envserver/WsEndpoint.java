@@ -8,7 +8,9 @@ import org.eclipse.jetty.websocket.api.StatusCode;
 
 /**
  * One WebSocket connection on {@code /ws}: one client session. Messages are handled one after another on
- * the server's worker pool (a step can take minutes, Jetty's own threads must not wait for it), each answer
+ * the server's worker pool, not on the thread that read them: a step can take minutes, and meanwhile Jetty
+ * must keep reading the connection to answer the client's keep-alive pings (Python's websockets closes a
+ * connection whose ping goes unanswered for 20 s, which a 64-session test showed). Each answer
  * is sent before the next message is handled, and when the socket goes away the session is closed after
  * the action in flight, so its episode is recorded as abandoned and its sandbox released. Public only because
  * Jetty calls the listener methods reflectively.

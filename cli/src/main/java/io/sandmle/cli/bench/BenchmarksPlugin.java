@@ -13,6 +13,7 @@ public final class BenchmarksPlugin implements HarnessPlugin {
 
     @Override
     public void register(ExtensionRegistry registry) {
+        registry.add(ExtensionKind.BENCHMARK, "env-server", EnvServerBenchmark.class);
         registry.add(ExtensionKind.BENCHMARK, "generation", GenerationBenchmark.class);
         registry.add(ExtensionKind.BENCHMARK, "grading", GradingBenchmark.class);
         registry.add(ExtensionKind.BENCHMARK, "grpo", GrpoBenchmark.class);
