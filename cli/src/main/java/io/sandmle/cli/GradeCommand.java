@@ -1,6 +1,7 @@
 package io.sandmle.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.sandmle.api.Grade;
 import io.sandmle.api.GradeReport;
 import io.sandmle.api.GradingSummary;
@@ -66,8 +67,8 @@ public final class GradeCommand implements Callable<Integer> {
             for (Entry e : entries) {
                 GradeReport r = GradeReport.of(grade(e), e.submissionPath());
                 reports.add(r);
-                lines.write(GradingOptions.JSON.copy().disable(com.fasterxml.jackson.databind.SerializationFeature
-                        .INDENT_OUTPUT).writeValueAsString(r));
+                lines.write(GradingOptions.JSON.writer().without(SerializationFeature.INDENT_OUTPUT)
+                        .writeValueAsString(r));
                 lines.newLine();
                 lines.flush();
                 System.err.printf("graded %d/%d %s: %s%n", reports.size(), entries.size(), e.competitionId(),

@@ -25,7 +25,10 @@ import picocli.CommandLine.Option;
  */
 public final class GradingOptions {
 
-    /** Report JSON as Python's json module writes it: a NaN score is the bare token {@code NaN}. */
+    /**
+     * Report JSON as Python's json module writes it: a NaN score is the bare token {@code NaN}. Its own set-up,
+     * not support.Json's, because grade reports must read like MLE-bench's.
+     */
     static final ObjectMapper JSON = JsonMapper.builder().disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
             .enable(SerializationFeature.INDENT_OUTPUT).build();
 

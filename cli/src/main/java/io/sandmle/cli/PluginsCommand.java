@@ -30,7 +30,7 @@ public final class PluginsCommand implements Callable<Integer> {
             List<Extension> ofKind = all.stream().filter(e -> e.kind().equals(kind)).toList();
             out.printf("%s (%d)%n", kind.id(), ofKind.size());
             for (Extension e : ofKind) {
-                out.printf("  %-22s %-40s %s%n", e.name(), e.implementation().getName(), e.source());
+                out.printf("  %-22s %-40s %s%n", e.name(), e.implementationName(), e.source());
             }
         }
         return SandmleCommand.OK;

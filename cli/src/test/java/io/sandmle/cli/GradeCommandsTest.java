@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sandmle.support.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +54,7 @@ class GradeCommandsTest {
         Path data = data();
         Path sub = Files.writeString(tmp.resolve("submission.csv"), "id,EAP,HPL,MWS\nx,0.9,0.05,0.05\ny,0.1,0.8,0.1\n"
                 + "z,0.1,0.1,0.8\n");
-        JsonNode report = new ObjectMapper().readTree(run("grade-sample", sub.toString(), "spooky-author-identification",
+        JsonNode report = Json.MAPPER.readTree(run("grade-sample", sub.toString(), "spooky-author-identification",
                 "--data-dir", data.toString()));
         List<String> keys = new ArrayList<>();
         report.fieldNames().forEachRemaining(keys::add);
@@ -89,7 +89,7 @@ class GradeCommandsTest {
         try (Stream<Path> files = Files.list(out)) {
             summaryFile = files.filter(f -> f.toString().endsWith("_grading_report.json")).findFirst().orElseThrow();
         }
-        JsonNode summary = new ObjectMapper().readTree(summaryFile.toFile());
+        JsonNode summary = Json.MAPPER.readTree(summaryFile.toFile());
         List<String> keys = new ArrayList<>();
         summary.fieldNames().forEachRemaining(keys::add);
         assertEquals(List.of("total_runs", "total_runs_with_submissions", "total_valid_submissions", "total_medals",
@@ -118,7 +118,7 @@ class GradeCommandsTest {
         Files.createDirectories(boards);
         Files.writeString(boards.resolve("private_leaderboard.csv"), "rank,score\n1,0.1\n2,0.3\n3,0.5\n4,0.9\n");
         Path sub = Files.writeString(tmp.resolve("s.csv"), "id,EAP,HPL,MWS\ny,0.2,0.6,0.2\nx,0.6,0.2,0.2\n");
-        JsonNode report = new ObjectMapper().readTree(run("grade-sample", sub.toString(), "spooky-author-identification",
+        JsonNode report = Json.MAPPER.readTree(run("grade-sample", sub.toString(), "spooky-author-identification",
                 "--data-dir", data.toString(), "--format", "mle-dojo", "--leaderboards-dir",
                 tmp.resolve("boards").toString()));
         assertEquals(-Math.log(0.6), report.get("score").asDouble(), 1e-12);

@@ -3,12 +3,12 @@ package io.sandmle.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sandmle.api.CurvePoint;
 import io.sandmle.api.EpisodeRecord;
 import io.sandmle.api.Trajectory;
-import io.sandmle.runner.store.RunStore;
 import io.sandmle.cli.bench.SyntheticEpisodes;
+import io.sandmle.runner.store.RunStore;
+import io.sandmle.support.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -40,12 +40,11 @@ class ReportCommandTest {
 
     @Test
     void writesHtmlPdfAndFiguresFromEpisodeFilesAndRunFolders() throws Exception {
-        ObjectMapper json = new ObjectMapper();
         List<EpisodeRecord> episodes = SyntheticEpisodes.generate(3, 12, 4, 9);
         Path file = work.resolve("episodes.jsonl");
         List<String> lines = new ArrayList<>();
         for (EpisodeRecord e : episodes.subList(0, 96)) {
-            lines.add(json.writeValueAsString(e));
+            lines.add(Json.write(e));
         }
         lines.add("{not json");
         Files.write(file, lines);

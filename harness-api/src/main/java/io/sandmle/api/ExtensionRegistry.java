@@ -1,5 +1,7 @@
 package io.sandmle.api;
 
+import java.util.function.Supplier;
+
 /**
  * What a {@link HarnessPlugin} is handed to declare its extensions. Names are short and
  * lower-case ({@code react}, {@code grpo}, {@code mle-bench-lite}); two plugins that claim the
@@ -7,6 +9,16 @@ package io.sandmle.api;
  */
 public interface ExtensionRegistry {
 
-    /** Binds {@code implementation} under {@code name} for the given kind. */
+    /**
+     * Binds {@code implementation} under {@code name} for the given kind. The harness creates each instance,
+     * so the class may take what it needs through a {@code jakarta.inject.Inject} constructor.
+     */
     <T> void add(ExtensionKind<T> kind, String name, Class<? extends T> implementation);
+
+    /**
+     * Binds {@code factory} under {@code name} for the given kind; every instance the harness hands out is a
+     * fresh {@code factory.get()}. For implementations built from arguments (one class serving several names)
+     * rather than injected.
+     */
+    <T> void add(ExtensionKind<T> kind, String name, Supplier<? extends T> factory);
 }

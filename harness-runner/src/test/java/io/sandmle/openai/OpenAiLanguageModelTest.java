@@ -8,11 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sandmle.api.ChatMessage;
 import io.sandmle.api.ChatRequest;
 import io.sandmle.api.ChatResponse;
+import io.sandmle.api.ResponseFormat;
 import io.sandmle.api.Sampling;
+import io.sandmle.support.Json;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,7 +29,7 @@ class OpenAiLanguageModelTest {
 
     private static final ChatRequest REQUEST = new ChatRequest(
             List.of(ChatMessage.system("You are a Kaggle grandmaster."), ChatMessage.user("Solve the task.")),
-            new Sampling(0.7, 0.95, 512, 42L), List.of("</tool_call>"), true);
+            new Sampling(0.7, 0.95, 512, 42L), List.of("</tool_call>"), true, ResponseFormat.FREE_TEXT);
 
     private static OpenAiLanguageModel client(String baseUrl, String... extra) {
         Map<String, String> s = new HashMap<>(Map.of("base-url", baseUrl, "model", "qwen3-8b",
@@ -94,7 +95,7 @@ class OpenAiLanguageModelTest {
         try (ScriptedHttpServer server = new ScriptedHttpServer(Reply.ok(resource("openai.json")))) {
             OpenAiLanguageModel model = client(server.baseUrl(), "extra.top_k", "20", "extra.skip_special_tokens", "false");
             model.chat(REQUEST);
-            JsonNode body = new ObjectMapper().readTree(server.requests.get(0));
+            JsonNode body = Json.MAPPER.readTree(server.requests.get(0));
             assertEquals("qwen3-8b", body.get("model").asText());
             assertEquals(0.7, body.get("temperature").asDouble());
             assertEquals(0.95, body.get("top_p").asDouble());

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sandmle.api.Budget;
 import io.sandmle.api.ChatMessage;
 import io.sandmle.api.ChatRequest;
@@ -13,14 +12,16 @@ import io.sandmle.api.ChatResponse;
 import io.sandmle.api.Episode;
 import io.sandmle.api.ExtensionKind;
 import io.sandmle.api.LanguageModel;
+import io.sandmle.api.ResponseFormat;
 import io.sandmle.api.Sampling;
 import io.sandmle.api.Task;
 import io.sandmle.api.TokenLogprob;
 import io.sandmle.api.Trajectory;
 import io.sandmle.api.Usage;
-import io.sandmle.support.doubles.FixedScriptPolicy;
 import io.sandmle.runner.plugins.Extensions;
 import io.sandmle.runner.rollout.EnginePlansAccess;
+import io.sandmle.support.Json;
+import io.sandmle.support.doubles.FixedScriptPolicy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -66,7 +67,7 @@ class ServeTest {
         EchoPolicy policy = new EchoPolicy();
         try (OpenAiCompatibleServer server = OpenAiCompatibleServer.start(policy, 0, 2)) {
             ChatRequest request = new ChatRequest(List.of(ChatMessage.system("s"), ChatMessage.user("hello")),
-                    new Sampling(0.3, 0.9, 256, 5L), List.of("</code>"), true);
+                    new Sampling(0.3, 0.9, 256, 5L), List.of("</code>"), true, ResponseFormat.FREE_TEXT);
             ChatResponse r = client(server.baseUrl()).chat(request);
             assertFalse(r.failed(), r.error());
             assertEquals("echo: hello", r.content());
@@ -79,6 +80,7 @@ class ServeTest {
             assertEquals(request.sampling(), received.sampling());
             assertEquals(request.stop(), received.stop());
             assertTrue(received.logprobs());
+            assertEquals(ResponseFormat.FREE_TEXT, received.responseFormat(), "no format markers in the prompt");
         }
     }
 
@@ -109,7 +111,7 @@ class ServeTest {
             HttpClient http = HttpClient.newHttpClient();
             HttpResponse<String> models = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/models"))
                     .build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode list = new ObjectMapper().readTree(models.body());
+            JsonNode list = Json.MAPPER.readTree(models.body());
             assertEquals("embedded@test", list.get("data").get(0).get("id").asText());
 
             HttpResponse<String> bad = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl()
@@ -119,7 +121,7 @@ class ServeTest {
             assertTrue(bad.body().contains("'messages' must be a non-empty array"));
 
             ChatResponse failed = client(server.baseUrl()).chat(new ChatRequest(List.of(ChatMessage.user("fail")),
-                    Sampling.defaults(), List.of(), false));
+                    Sampling.defaults(), List.of(), false, ResponseFormat.FREE_TEXT));
             assertEquals("The endpoint answered HTTP 500 (The policy has no checkpoint loaded.)", failed.error());
         }
     }

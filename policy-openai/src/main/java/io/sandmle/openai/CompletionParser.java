@@ -2,10 +2,10 @@ package io.sandmle.openai;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sandmle.api.ChatResponse;
 import io.sandmle.api.TokenLogprob;
 import io.sandmle.api.Usage;
+import io.sandmle.support.Json;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,7 +19,6 @@ import java.util.List;
  */
 final class CompletionParser {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private CompletionParser() {
     }
@@ -35,7 +34,7 @@ final class CompletionParser {
         }
         JsonNode root;
         try {
-            root = JSON.readTree(trimmed);
+            root = Json.MAPPER.readTree(trimmed);
         } catch (JsonProcessingException e) {
             return ChatResponse.failure("The endpoint returned malformed or truncated JSON ("
                     + e.getOriginalMessage() + ").", latencyMillis);

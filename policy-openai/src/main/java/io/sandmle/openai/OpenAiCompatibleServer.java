@@ -1,11 +1,6 @@
 package io.sandmle.openai;
 
-import java.nio.file.Path;
-import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
@@ -16,10 +11,14 @@ import io.sandmle.api.ChatResponse;
 import io.sandmle.api.LanguageModel;
 import io.sandmle.api.Sampling;
 import io.sandmle.api.TokenLogprob;
+import io.sandmle.support.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -34,7 +33,6 @@ import java.util.concurrent.Executors;
  */
 public final class OpenAiCompatibleServer implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final LanguageModel model;
     private final HttpServer server;
@@ -82,7 +80,7 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
     }
 
     private void models(HttpExchange ex) throws IOException {
-        ObjectNode body = JSON.createObjectNode().put("object", "list");
+        ObjectNode body = Json.MAPPER.createObjectNode().put("object", "list");
         body.putArray("data").addObject().put("id", model.id()).put("object", "model")
                 .put("created", System.currentTimeMillis() / 1000).put("owned_by", "sandmle");
         send(ex, 200, body);
@@ -95,7 +93,7 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
         }
         ChatRequest request;
         try {
-            JsonNode body = JSON.readTree(ex.getRequestBody());
+            JsonNode body = Json.MAPPER.readTree(ex.getRequestBody());
             logRequest(ex, body);
             request = parse(body);
         } catch (IOException | IllegalArgumentException e) {
@@ -114,7 +112,7 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
         if (requestLog == null) {
             return;
         }
-        ObjectNode line = JSON.createObjectNode();
+        ObjectNode line = Json.MAPPER.createObjectNode();
         line.put("x_session_id", ex.getRequestHeaders().getFirst("X-Session-Id"));
         line.put("user", body == null ? null : body.path("user").asText(null));
         line.put("messages", body == null ? 0 : body.path("messages").size());
@@ -147,7 +145,7 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
         } else if (s.isArray()) {
             s.forEach(x -> stop.add(x.asText()));
         }
-        return new ChatRequest(list, sampling, stop, body.path("logprobs").asBoolean(false));
+        return new ChatRequest(list, sampling, stop, body.path("logprobs").asBoolean(false), ResponseFormatGuess.of(list));
     }
 
     /** Message content as a string, or OpenAI's list of parts with the text parts joined. */
@@ -161,7 +159,7 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
     }
 
     private ObjectNode completion(ChatResponse r, boolean wantLogprobs) {
-        ObjectNode body = JSON.createObjectNode()
+        ObjectNode body = Json.MAPPER.createObjectNode()
                 .put("id", "chatcmpl-" + UUID.randomUUID().toString().replace("-", ""))
                 .put("object", "chat.completion").put("created", System.currentTimeMillis() / 1000)
                 .put("model", model.id());
@@ -191,13 +189,13 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
     }
 
     private static ObjectNode error(String message, String type) {
-        ObjectNode body = JSON.createObjectNode();
+        ObjectNode body = Json.MAPPER.createObjectNode();
         body.putObject("error").put("message", message).put("type", type);
         return body;
     }
 
     private void send(HttpExchange ex, int status, JsonNode body) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
+        byte[] bytes = Json.MAPPER.writeValueAsBytes(body);
         ex.getResponseHeaders().set("Content-Type", "application/json");
         ex.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = ex.getResponseBody()) {

@@ -1,11 +1,11 @@
 package io.sandmle.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sandmle.api.ChatRequest;
 import io.sandmle.api.ChatResponse;
 import io.sandmle.api.LanguageModel;
 import io.sandmle.api.Usage;
+import io.sandmle.support.Json;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -32,7 +32,6 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class OpenAiLanguageModel implements LanguageModel {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final OpenAiSettings settings;
     private final URI endpoint;
@@ -182,7 +181,7 @@ public final class OpenAiLanguageModel implements LanguageModel {
             return "an HTML error page";
         }
         try {
-            JsonNode root = JSON.readTree(b);
+            JsonNode root = Json.MAPPER.readTree(b);
             if (root.has("error") || root.path("message").isTextual()) {
                 return CompletionParser.errorMessage(root);
             }

@@ -1,23 +1,22 @@
 package io.sandmle.openai;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sandmle.api.ChatMessage;
 import io.sandmle.api.ChatRequest;
 import io.sandmle.api.Sampling;
+import io.sandmle.support.Json;
 import java.util.Map;
 
 /** Builds the JSON body of a {@code /v1/chat/completions} request. */
 final class RequestBody {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private RequestBody() {
     }
 
     static String of(ChatRequest request, OpenAiSettings settings) {
-        ObjectNode body = JSON.createObjectNode();
+        ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("model", settings.model());
         ArrayNode messages = body.putArray("messages");
         for (ChatMessage m : request.messages()) {

@@ -1,13 +1,11 @@
 package io.sandmle.scaffolds;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sandmle.api.Budget;
 import io.sandmle.api.Episode;
 import io.sandmle.api.LanguageModel;
 import io.sandmle.api.Sampling;
 import io.sandmle.api.Task;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.sandmle.api.codec.TaskJson;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,10 +18,7 @@ public final class Fixtures {
 
     public static Task tinyTask() {
         try {
-            Path root = Path.of(Fixtures.class.getResource("/tiny-task").toURI());
-            return new ObjectMapper().readValue(root.resolve("task.json").toFile(), Task.class).withRoot(root);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return TaskJson.read(Path.of(Fixtures.class.getResource("/tiny-task").toURI()));
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

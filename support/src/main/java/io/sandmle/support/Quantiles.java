@@ -1,40 +1,83 @@
 package io.sandmle.support;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 
-/** Order statistics for benchmark samples: the one median every bench reports. */
+/**
+ * Medians and quantiles with numpy's conventions, the one implementation every module uses: {@link #median} is
+ * {@code numpy.median} (the mean of the two middle values for an even count), {@link #quantile} is
+ * {@code numpy.quantile}'s default "linear" method (Hyndman–Fan type 7; Commons Math's default LEGACY differs)
+ * and {@link #lowerQuantile} its "lower" method. No samples give NaN.
+ */
 public final class Quantiles {
 
     private Quantiles() {
     }
 
-    /** The median (mean of the middle two for an even count); NaN for no samples. */
-    public static double median(List<Double> xs) {
-        return quantile(xs, 0.5);
-    }
-
-    /** The median of an array of samples. */
+    /** The median of {@code xs} (not modified). */
     public static double median(double[] xs) {
-        return median(Arrays.stream(xs).boxed().toList());
+        return medianOfSorted(sorted(xs));
     }
 
-    /** The {@code q}-quantile by linear interpolation between order statistics; NaN for no samples. */
-    public static double quantile(List<Double> xs, double q) {
-        if (xs.isEmpty()) {
+    /** The median of boxed samples, as benchmarks collect them. */
+    public static double median(List<Double> xs) {
+        return median(unboxed(xs));
+    }
+
+    /** The median of values already sorted ascending. */
+    public static double medianOfSorted(double[] sorted) {
+        int n = sorted.length;
+        if (n == 0) {
             return Double.NaN;
         }
-        List<Double> s = new ArrayList<>(xs);
-        Collections.sort(s);
-        double pos = q * (s.size() - 1);
-        int lo = (int) Math.floor(pos);
-        int hi = Math.min(lo + 1, s.size() - 1);
-        return s.get(lo) + (pos - lo) * (s.get(hi) - s.get(lo));
+        int mid = n / 2;
+        return n % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
+    /** The type-7 {@code q}-quantile ({@code q} in [0, 1]) of {@code xs} (not modified). */
+    public static double quantile(double[] xs, double q) {
+        return quantileOfSorted(sorted(xs), q);
+    }
+
+    /** The type-7 {@code q}-quantile of boxed samples. */
+    public static double quantile(List<Double> xs, double q) {
+        return quantile(unboxed(xs), q);
+    }
+
+    /** The type-7 {@code q}-quantile of values already sorted ascending: linear between neighbouring order statistics. */
+    public static double quantileOfSorted(double[] sorted, double q) {
+        int n = sorted.length;
+        if (n == 0) {
+            return Double.NaN;
+        }
+        double h = (n - 1) * q;
+        int lo = (int) Math.floor(h);
+        int hi = Math.min(lo + 1, n - 1);
+        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+    }
+
+    /** The order statistic at or below the {@code q}-quantile: always one of the values themselves. */
+    public static double lowerQuantile(double[] xs, double q) {
+        double[] s = sorted(xs);
+        if (s.length == 0) {
+            return Double.NaN;
+        }
+        int i = (int) Math.min(s.length - 1, Math.max(0, Math.floor(q * (s.length - 1))));
+        return s[i];
+    }
+
+    /** The largest sample. */
     public static double max(List<Double> xs) {
         return xs.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+    }
+
+    private static double[] sorted(double[] xs) {
+        double[] s = xs.clone();
+        Arrays.sort(s);
+        return s;
+    }
+
+    private static double[] unboxed(List<Double> xs) {
+        return xs.stream().mapToDouble(Double::doubleValue).toArray();
     }
 }

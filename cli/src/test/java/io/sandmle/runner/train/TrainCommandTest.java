@@ -10,12 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sandmle.api.CurvePoint;
 import io.sandmle.api.EpisodeRecord;
+import io.sandmle.api.Task;
 import io.sandmle.api.Trajectory;
+import io.sandmle.api.codec.TaskJson;
 import io.sandmle.cli.SandmleCommand;
 import io.sandmle.runner.config.ConfigException;
 import io.sandmle.runner.config.ConfigLoader;
 import io.sandmle.runner.store.RunStore;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -144,7 +145,8 @@ class TrainCommandTest {
                 }
             }
         }
-        Path json = to.resolve("task.json");
-        Files.writeString(json, Files.readString(json).replace("\"id\":\"tiny-binary\"", "\"id\":\"" + id + "\""));
+        Task t = TaskJson.read(to);
+        TaskJson.write(to, new Task(t.schemaVersion(), id, t.title(), t.metric(), t.lowerIsBetter(), t.thresholds(),
+                t.modality(), t.taskType(), t.category(), t.attributes(), to));
     }
 }

@@ -4,6 +4,7 @@ import io.sandmle.api.ChatMessage;
 import io.sandmle.api.ChatRequest;
 import io.sandmle.api.ChatResponse;
 import io.sandmle.api.LanguageModel;
+import io.sandmle.api.ResponseFormat;
 import io.sandmle.api.Sampling;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,8 +37,9 @@ final class AgentLoop {
         transcript.add(ChatMessage.system(system));
         transcript.add(ChatMessage.user(user));
         for (int turn = 0; turn < maxTurns; turn++) {
+            // Each role's prompt names the fenced block it wants, so the request declares no scaffold format.
             ChatResponse reply = model.chat(new ChatRequest(transcript, new Sampling(0.2, 1.0, 4096, null), List.of(),
-                    false));
+                    false, ResponseFormat.FREE_TEXT));
             if (reply.failed()) {
                 return Optional.empty();
             }

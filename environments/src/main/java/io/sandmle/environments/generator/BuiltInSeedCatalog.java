@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sandmle.api.SeedCatalog;
 import io.sandmle.api.TaskDna;
+import io.sandmle.support.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,7 +23,7 @@ public final class BuiltInSeedCatalog implements SeedCatalog {
     private final List<String> liteIds;
 
     public BuiltInSeedCatalog() {
-        ObjectMapper json = Json.mapper();
+        ObjectMapper json = Json.MAPPER;
         try (InputStream in = BuiltInSeedCatalog.class.getResourceAsStream(RESOURCE)) {
             JsonNode root = json.readTree(in);
             List<TaskDna> all = new ArrayList<>();

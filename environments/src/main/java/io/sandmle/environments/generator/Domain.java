@@ -1,6 +1,7 @@
 package io.sandmle.environments.generator;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.sandmle.support.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -38,7 +39,7 @@ record Domain(String name, int weight, String entity, List<String> numericFeatur
 
     private static List<Domain> load() {
         try (InputStream in = Domain.class.getResourceAsStream("domains.json")) {
-            return List.copyOf(Json.mapper().readValue(in, new TypeReference<List<Domain>>() { }));
+            return List.copyOf(Json.MAPPER.readValue(in, new TypeReference<List<Domain>>() { }));
         } catch (IOException e) {
             throw new UncheckedIOException("the domain vocabulary resource is unreadable", e);
         }

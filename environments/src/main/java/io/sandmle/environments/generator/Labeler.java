@@ -1,5 +1,6 @@
 package io.sandmle.environments.generator;
 
+import io.sandmle.support.Quantiles;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -137,14 +138,14 @@ final class Labeler {
             int outputs = rawTrain[0].length;
             thresholds = new double[outputs];
             for (int o = 0; o < outputs; o++) {
-                thresholds[o] = quantile(column(rawTrain, o), 1 - spec.mutations().positiveRate());
+                thresholds[o] = Quantiles.lowerQuantile(column(rawTrain, o), 1 - spec.mutations().positiveRate());
             }
             ordinal = t.ordinal();
             binaryLabel = t.kind() == TargetKind.LABEL && !t.ordinal() && t.classNames().size() == 2;
             int k = t.classNames().size();
             bins = new double[Math.max(0, k - 1)];
             for (int b = 0; b < bins.length; b++) {
-                bins[b] = quantile(column(rawTrain, 0), (b + 1.0) / k);
+                bins[b] = Quantiles.lowerQuantile(column(rawTrain, 0), (b + 1.0) / k);
             }
         }
 
@@ -168,13 +169,6 @@ final class Labeler {
                 c[i] = m[i][o];
             }
             return c;
-        }
-
-        private static double quantile(double[] values, double q) {
-            double[] s = values.clone();
-            Arrays.sort(s);
-            int i = (int) Math.min(s.length - 1, Math.max(0, Math.floor(q * (s.length - 1))));
-            return s[i];
         }
     }
 }

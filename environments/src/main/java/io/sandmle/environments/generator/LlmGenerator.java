@@ -12,6 +12,7 @@ import io.sandmle.api.Scale;
 import io.sandmle.api.Task;
 import io.sandmle.api.TaskDna;
 import io.sandmle.environments.suites.SyntheticSuite;
+import io.sandmle.support.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -84,7 +85,7 @@ public final class LlmGenerator implements EnvironmentGenerator {
         }
         TaskAssembly.Calibrated calibrated = ladders.get(ladders.size() - 1);
         AgentLoop writer = new AgentLoop(model, MAX_TURNS);
-        Secrets secrets = Json.mapper().readValue(folder.referenceDir().resolve("secrets.json").toFile(), Secrets.class);
+        Secrets secrets = Json.MAPPER.readValue(folder.referenceDir().resolve("secrets.json").toFile(), Secrets.class);
         Optional<String> description = writer.run(Prompts.TECHNICAL_WRITER, Prompts.writerTask(spec, folder,
                 calibrated.thresholds()), "markdown", text -> descriptionProblem(spec, text, secrets));
         saveTranscript(folder, "technical-writer", writer);
@@ -107,7 +108,7 @@ public final class LlmGenerator implements EnvironmentGenerator {
         DataStrategist.Proposal[] accepted = new DataStrategist.Proposal[1];
         Optional<String> answer = loop.run(Prompts.DATA_STRATEGIST, Prompts.strategistTask(dna), "json", text -> {
             try {
-                accepted[0] = Prompts.parseProposal(Json.mapper().readTree(text));
+                accepted[0] = Prompts.parseProposal(Json.MAPPER.readTree(text));
                 return Optional.empty();
             } catch (IOException | IllegalArgumentException e) {
                 return Optional.of(e.getMessage());
@@ -162,7 +163,7 @@ public final class LlmGenerator implements EnvironmentGenerator {
         }
         JsonNode json;
         try {
-            json = Json.mapper().readTree(out);
+            json = Json.MAPPER.readTree(out);
         } catch (IOException e) {
             return Optional.of("evaluator.py must print one JSON object; it printed:\n" + tail(out));
         }
@@ -177,7 +178,7 @@ public final class LlmGenerator implements EnvironmentGenerator {
 
     private static void saveTranscript(TaskFolder folder, String role, AgentLoop loop) throws IOException {
         Path dir = Files.createDirectories(folder.referenceDir().resolve("llm"));
-        Json.write(dir.resolve(role + ".json"), loop.transcript());
+        Json.writeFile(dir.resolve(role + ".json"), loop.transcript());
     }
 
     private static String tail(String text) {

@@ -7,6 +7,7 @@ import io.sandmle.api.Modality;
 import io.sandmle.api.Sandbox;
 import io.sandmle.api.SandboxException;
 import io.sandmle.api.SandboxSpec;
+import io.sandmle.support.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +70,7 @@ final class MlDeveloper {
             Files.writeString(folder.referenceDir().resolve("solution_" + rung.replace('-', '_') + ".py"),
                     ReferenceLadder.solution(target, rung));
         }
-        Json.write(folder.referenceDir().resolve("secrets.json"), Secrets.of(spec, ruleTerms));
+        Json.writeFile(folder.referenceDir().resolve("secrets.json"), Secrets.of(spec, ruleTerms));
     }
 
     /**

@@ -2,6 +2,7 @@ package io.sandmle.environments.generator;
 
 import io.sandmle.api.Task;
 import io.sandmle.api.Thresholds;
+import io.sandmle.api.codec.TaskJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Role 3 of the SandMLE pipeline: the task's grader settings. Writes task.json (contract 1: metric, direction,
+ * Role 3 of the SandMLE pipeline: the task's grader settings. Writes task.json (docs/CONTRACTS.md §1: metric, direction,
  * thresholds calibrated from the ladder, provenance) for the {@code synthetic} suite's grader and, on request,
  * a SandMLE-compatible {@code evaluator.py}.
  */
@@ -51,7 +52,7 @@ final class MlOpsEngineer {
         attributes.put("content_sha256", contentHash(folder));
         Task task = new Task(Task.SCHEMA_VERSION, spec.taskId(), title(spec), t.metric(), t.lowerIsBetter(),
                 thresholds, spec.modality(), t.taskType(), spec.dna().seedId(), attributes, folder.root());
-        Json.write(folder.taskJson(), task);
+        TaskJson.write(folder.root(), task);
         return task;
     }
 

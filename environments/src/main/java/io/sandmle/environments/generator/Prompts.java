@@ -3,6 +3,7 @@ package io.sandmle.environments.generator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sandmle.api.TaskDna;
 import io.sandmle.api.Thresholds;
+import io.sandmle.support.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
@@ -54,7 +55,7 @@ final class Prompts {
 
     static String strategistTask(TaskDna dna) {
         try {
-            return "Task DNA:\n```json\n" + Json.mapper().writeValueAsString(dna) + "\n```\nDomains: "
+            return "Task DNA:\n```json\n" + Json.STABLE.writeValueAsString(dna) + "\n```\nDomains: "
                     + Domain.all().stream().map(Domain::name).collect(Collectors.joining(", "));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -116,7 +117,7 @@ final class Prompts {
                 "median", th.median()));
         facts.put("submission_columns", spec.target().submissionHeader());
         try {
-            return "Grader settings:\n```json\n" + Json.mapper().writeValueAsString(facts) + "\n```";
+            return "Grader settings:\n```json\n" + Json.STABLE.writeValueAsString(facts) + "\n```";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,6 @@
 package io.sandmle.environments.generator;
 
+import io.sandmle.support.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -57,7 +58,7 @@ final class ReferenceLadder {
         task.put("kind", target.kind().name().toLowerCase(Locale.ROOT));
         task.put("metric", target.metric());
         try {
-            return Json.mapper().writer().writeValueAsString(task);
+            return Json.STABLE.writeValueAsString(task);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

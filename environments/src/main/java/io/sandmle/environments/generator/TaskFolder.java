@@ -8,15 +8,11 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * The layout of one generated task (contract 1): {@code task.json}, {@code prepared/public/},
+ * The layout of one generated task (docs/CONTRACTS.md §1): {@code task.json}, {@code prepared/public/},
  * {@code prepared/private/answers.csv}, plus {@code reference/} (ladder scripts, their submissions and the
  * rule's secrets) which, like private/, is never shown to agents.
  */
 record TaskFolder(Path root) {
-
-    Path taskJson() {
-        return root.resolve("task.json");
-    }
 
     Path publicDir() {
         return root.resolve("prepared").resolve("public");

@@ -3,6 +3,8 @@ package io.sandmle.environments.generator;
 import io.sandmle.api.Grade;
 import io.sandmle.api.Grader;
 import io.sandmle.api.Task;
+import io.sandmle.api.codec.TaskJson;
+import io.sandmle.support.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -20,9 +22,9 @@ final class TaskUnderCheck {
     private final Grader grader;
     private final Map<String, Grade> grades = new HashMap<>();
 
-    TaskUnderCheck(TaskFolder folder, Grader grader) throws IOException {
+    TaskUnderCheck(TaskFolder folder, Grader grader) {
         this.folder = folder;
-        this.task = Json.mapper().readValue(folder.taskJson().toFile(), Task.class).withRoot(folder.root());
+        this.task = TaskJson.read(folder.root());
         this.grader = grader;
     }
 
@@ -40,7 +42,7 @@ final class TaskUnderCheck {
 
     Secrets secrets() {
         try {
-            return Json.mapper().readValue(folder.referenceDir().resolve("secrets.json").toFile(), Secrets.class);
+            return Json.MAPPER.readValue(folder.referenceDir().resolve("secrets.json").toFile(), Secrets.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

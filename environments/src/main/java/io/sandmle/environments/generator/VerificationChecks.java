@@ -2,6 +2,7 @@ package io.sandmle.environments.generator;
 
 import io.sandmle.api.Grade;
 import io.sandmle.api.Thresholds;
+import io.sandmle.support.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -329,7 +330,7 @@ final class VerificationChecks {
             if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 return Optional.of("evaluator.py failed: " + out.strip());
             }
-            double score = Json.mapper().readTree(out).get("score").asDouble();
+            double score = Json.MAPPER.readTree(out).get("score").asDouble();
             double expected = t.ladderGrade(bestRung).score();
             // The grader rounds to 5 decimals as MLE-bench does; the evaluator prints full precision.
             return Math.abs(score - expected) <= 1e-5 * Math.max(1, Math.abs(expected)) ? Optional.empty()

@@ -2,6 +2,7 @@ package io.sandmle.environments.grading;
 
 import io.sandmle.api.Medal;
 import io.sandmle.api.Thresholds;
+import io.sandmle.support.Quantiles;
 import java.util.Arrays;
 
 /**
@@ -54,12 +55,7 @@ public final class Medals {
 
     /** pandas {@code Series.median()}: NaN skipped, mean of the two middle values for an even count. */
     public static double median(double[] scores) {
-        double[] s = Arrays.stream(scores).filter(d -> !Double.isNaN(d)).sorted().toArray();
-        if (s.length == 0) {
-            return Double.NaN;
-        }
-        int mid = s.length / 2;
-        return s.length % 2 == 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+        return Quantiles.median(Arrays.stream(scores).filter(d -> !Double.isNaN(d)).toArray());
     }
 
     /** The medal a score earns; none for a missing or NaN score. Ties win the medal. */

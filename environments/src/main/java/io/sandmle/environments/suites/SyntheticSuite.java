@@ -1,11 +1,10 @@
 package io.sandmle.environments.suites;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sandmle.api.Grader;
 import io.sandmle.api.Metric;
 import io.sandmle.api.Task;
 import io.sandmle.api.TaskSuite;
+import io.sandmle.api.codec.TaskJson;
 import io.sandmle.environments.grading.CsvGrader;
 import io.sandmle.environments.grading.CsvReader;
 import io.sandmle.environments.grading.IdAlignment;
@@ -30,20 +29,17 @@ import java.util.stream.Stream;
  */
 public final class SyntheticSuite implements TaskSuite {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-
     @Override
     public List<Task> load(Path dir, Map<String, String> options) {
-        if (Files.isRegularFile(dir.resolve("task.json"))) {
-            return List.of(read(dir));
+        if (TaskJson.isIn(dir)) {
+            return List.of(TaskJson.read(dir));
         }
         List<Task> tasks = new ArrayList<>();
         try (Stream<Path> children = Files.list(dir)) {
             for (Path child : children.sorted().toList()) {
-                if (Files.isRegularFile(child.resolve("task.json"))) {
+                if (TaskJson.isIn(child)) {
                     try {
-                        tasks.add(read(child));
+                        tasks.add(TaskJson.read(child));
                     } catch (IllegalArgumentException e) {
                         System.err.println("sandmle: skipping " + child + ": " + e.getMessage());
                     }
@@ -53,15 +49,6 @@ public final class SyntheticSuite implements TaskSuite {
             throw new IllegalArgumentException("Cannot list task folders in " + dir + ": " + e.getMessage() + ".");
         }
         return tasks;
-    }
-
-    private static Task read(Path taskDir) {
-        try {
-            return JSON.readValue(taskDir.resolve("task.json").toFile(), Task.class).withRoot(taskDir);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(taskDir.resolve("task.json") + " is not a valid task description: "
-                    + e.getMessage().lines().findFirst().orElse("") + ".");
-        }
     }
 
     @Override

@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sandmle.api.ChatMessage;
 import io.sandmle.api.ChatRequest;
 import io.sandmle.api.GenerationOutcome;
 import io.sandmle.api.GenerationRequest;
 import io.sandmle.api.Scale;
 import io.sandmle.api.Thresholds;
+import io.sandmle.api.codec.TaskJson;
+import io.sandmle.support.Json;
+import io.sandmle.support.doubles.ScriptedModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,6 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The llm generator's four roles loop on feedback until their output works, then pass the same verifier. */
 class LlmGeneratorTest {
+
+    private static final List<String> ROLES = List.of("Data Strategist", "ML Developer", "MLOps Engineer",
+            "Technical Writer");
 
     @TempDir
     Path tmp;
@@ -32,18 +39,18 @@ class LlmGeneratorTest {
     private static ScriptedModel model() {
         Function<ChatRequest, String> brokenScript = r -> "```python\nimport pandas as pd\nraise SystemExit('boom: no model')\n```";
         Function<ChatRequest, String> goodScript = r -> "```python\n"
-                + ReferenceLadder.verificationScript(ScriptedModel.block(r, "json")) + "```";
+                + ReferenceLadder.verificationScript(block(r, "json")) + "```";
         Function<ChatRequest, String> leakyText = r -> {
             String firstInput = r.messages().get(1).content().lines().filter(l -> l.startsWith("train.csv header: "))
                     .findFirst().orElseThrow().substring("train.csv header: ".length()).split(",")[1];
             return "```markdown\n# Task\nThe label depends on " + firstInput + ".\n```";
         };
         Function<ChatRequest, String> cleanText = r -> "```markdown\n# Retail task\nPredict the target; "
-                + "submissions look like this:\n" + ScriptedModel.block(r, "") + "\n```";
+                + "submissions look like this:\n" + block(r, "") + "\n```";
         Function<ChatRequest, String> badEvaluator = r -> "```python\nprint('score is high')\n```";
         Function<ChatRequest, String> goodEvaluator = r -> {
             try {
-                JsonNode facts = Json.mapper().readTree(ScriptedModel.block(r, "json"));
+                JsonNode facts = Json.MAPPER.readTree(block(r, "json"));
                 JsonNode th = facts.get("thresholds");
                 return "```python\n" + MlOpsEngineer.evaluatorSource(facts.get("metric").asText(),
                         facts.get("lower_is_better").asBoolean(), new Thresholds(th.get("gold").asDouble(),
@@ -53,11 +60,32 @@ class LlmGeneratorTest {
                 throw new IllegalStateException(e);
             }
         };
-        return new ScriptedModel(Map.of(
+        return byRole(Map.of(
                 "Data Strategist", List.of(r -> STRATEGY_BAD, r -> STRATEGY_OK),
                 "ML Developer", List.of(brokenScript, goodScript),
                 "Technical Writer", List.of(leakyText, cleanText),
                 "MLOps Engineer", List.of(badEvaluator, goodEvaluator)));
+    }
+
+    /** Each role (told apart by its system prompt) answers its n-th turn from its script; the last reply repeats. */
+    private static ScriptedModel byRole(Map<String, List<Function<ChatRequest, String>>> scripts) {
+        return ScriptedModel.byRequest(r -> {
+            List<Function<ChatRequest, String>> script = scripts.get(role(r));
+            long turn = r.messages().stream().filter(m -> m.role().equals("assistant")).count();
+            return script.get((int) Math.min(turn, script.size() - 1)).apply(r);
+        });
+    }
+
+    private static String role(ChatRequest r) {
+        String system = r.messages().get(0).content();
+        return ROLES.stream().filter(system::contains).findFirst().orElseThrow();
+    }
+
+    /** The first user message's fenced block of a language. */
+    private static String block(ChatRequest r, String fence) {
+        String user = r.messages().stream().filter(m -> m.role().equals("user")).map(ChatMessage::content)
+                .findFirst().orElseThrow();
+        return AgentLoop.block(user, fence);
     }
 
     @Test
@@ -74,16 +102,16 @@ class LlmGeneratorTest {
         assertTrue(lastUser(model, "MLOps Engineer").contains("must print one JSON object"));
         assertTrue(Files.isRegularFile(o.dir().resolve("prepared/public/evaluator.py")));
         assertTrue(Files.isRegularFile(o.dir().resolve("reference/llm/ml-developer.json")));
-        assertTrue(Files.readString(o.dir().resolve("task.json")).contains("\"generator\" : \"llm\""));
+        assertEquals("llm", TaskJson.read(o.dir()).attributes().get("generator"));
     }
 
     @Test
     void aRoleThatNeverSucceedsDropsTheTaskWithItsName() {
-        ScriptedModel model = new ScriptedModel(Map.of("Data Strategist", List.of(r -> STRATEGY_BAD)));
+        ScriptedModel model = byRole(Map.of("Data Strategist", List.of(r -> STRATEGY_BAD)));
         GenerationOutcome o = new LlmGenerator().generate(new GenerationRequest(TestTasks.seed("spaceship-titanic"),
                 1, 3, Scale.MICRO, tmp), TestTasks.context(model)).get(0);
         assertEquals("llm-strategist-failed", o.dropReason());
-        assertEquals(LlmGenerator.MAX_TURNS, model.requests("Data Strategist").size());
+        assertEquals(LlmGenerator.MAX_TURNS, requests(model, "Data Strategist").size());
     }
 
     @Test
@@ -95,8 +123,12 @@ class LlmGeneratorTest {
     }
 
     private static String lastUser(ScriptedModel model, String role) {
-        List<ChatRequest> requests = model.requests(role);
+        List<ChatRequest> requests = requests(model, role);
         var messages = requests.get(requests.size() - 1).messages();
         return messages.get(messages.size() - 1).content();
+    }
+
+    private static List<ChatRequest> requests(ScriptedModel model, String role) {
+        return model.requests().stream().filter(r -> role(r).equals(role)).toList();
     }
 }

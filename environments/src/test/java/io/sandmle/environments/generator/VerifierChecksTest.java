@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sandmle.api.Grade;
 import io.sandmle.api.Grader;
 import io.sandmle.api.Task;
+import io.sandmle.api.codec.TaskJson;
 import io.sandmle.environments.suites.SyntheticSuite;
+import io.sandmle.support.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -139,7 +141,7 @@ class VerifierChecksTest {
     @Test
     void ruleTermInDescriptionFailsNoLeakDescription() throws Exception {
         Path t = broken();
-        Secrets s = Json.mapper().readValue(t.resolve("reference/secrets.json").toFile(), Secrets.class);
+        Secrets s = Json.MAPPER.readValue(t.resolve("reference/secrets.json").toFile(), Secrets.class);
         Files.writeString(t.resolve("prepared/public/description.md"),
                 "\nHint: look at " + s.ruleTerms().get(1) + ".\n", StandardOpenOption.APPEND);
         assertEquals("no-leak-description", failedCheck(t));
@@ -148,7 +150,7 @@ class VerifierChecksTest {
     @Test
     void coefficientInDescriptionFailsNoLeakDescription() throws Exception {
         Path t = broken();
-        Secrets s = Json.mapper().readValue(t.resolve("reference/secrets.json").toFile(), Secrets.class);
+        Secrets s = Json.MAPPER.readValue(t.resolve("reference/secrets.json").toFile(), Secrets.class);
         Files.writeString(t.resolve("prepared/public/description.md"),
                 "\nThe weight is " + s.coefficients().get(0) + ".\n", StandardOpenOption.APPEND);
         assertEquals("no-leak-description", failedCheck(t));
@@ -220,8 +222,8 @@ class VerifierChecksTest {
     }
 
     private static void editThresholds(Path t, java.util.function.Consumer<ObjectNode> edit) throws Exception {
-        ObjectNode root = (ObjectNode) Json.mapper().readTree(t.resolve("task.json").toFile());
+        ObjectNode root = (ObjectNode) Json.MAPPER.readTree(TaskJson.file(t).toFile());
         edit.accept((ObjectNode) root.get("thresholds"));
-        Json.write(t.resolve("task.json"), root);
+        Json.writeFile(TaskJson.file(t), root);
     }
 }

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sandmle.api.ColumnTable;
 import io.sandmle.environments.testing.PythonOracle;
+import io.sandmle.support.Json;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
  */
 class MetricsAgainstSklearnTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     static final double TOLERANCE = 1e-9;
 
     @Test
@@ -27,7 +26,7 @@ class MetricsAgainstSklearnTest {
         List<Map<String, Object>> cases = new MetricCases(20261121L).build(45);
         List<JsonNode> expected = PythonOracle.run("/oracle/sklearn_metrics.py", cases);
         assertEquals(cases.size(), expected.size());
-        int values = compare(cases.stream().map(c -> (JsonNode) JSON.valueToTree(c)).toList(), expected);
+        int values = compare(cases.stream().map(c -> (JsonNode) Json.MAPPER.valueToTree(c)).toList(), expected);
         assertTrue(cases.size() >= 800, "case count " + cases.size());
         assertTrue(values > cases.size() / 2, "most cases must produce a value, not an error: " + values);
         System.out.printf("metrics vs scikit-learn: %d cases, %d values, %d agreed refusals%n", cases.size(), values,
@@ -48,7 +47,7 @@ class MetricsAgainstSklearnTest {
             List<JsonNode> out = new ArrayList<>();
             for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
                 if (!line.isBlank()) {
-                    out.add(JSON.readTree(line));
+                    out.add(Json.MAPPER.readTree(line));
                 }
             }
             return out;

@@ -2,9 +2,9 @@ package io.sandmle.environments.suites;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sandmle.api.ExtensionKind;
 import io.sandmle.api.ExtensionRegistry;
 import io.sandmle.api.Grade;
@@ -13,6 +13,7 @@ import io.sandmle.api.Metric;
 import io.sandmle.api.Modality;
 import io.sandmle.api.Task;
 import io.sandmle.api.Thresholds;
+import io.sandmle.api.codec.TaskJson;
 import io.sandmle.environments.EnvironmentsPlugin;
 import io.sandmle.environments.metrics.Metrics;
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +37,7 @@ class SyntheticSuiteTest {
         Files.createDirectories(dir.resolve("prepared/private"));
         Task task = new Task(Task.SCHEMA_VERSION, id, id, metric, lower, t, Modality.TABULAR, "binary", "seed",
                 Map.of("generator", "test"), null);
-        new ObjectMapper().writeValue(dir.resolve("task.json").toFile(), task);
+        TaskJson.write(dir, task);
         Files.writeString(dir.resolve("prepared/private/answers.csv"), answers);
         Files.writeString(dir.resolve("prepared/public/sample_submission.csv"), answers.lines().findFirst().get() + "\n");
         return dir;
@@ -47,7 +49,7 @@ class SyntheticSuiteTest {
                 "id,target\n1,1\n2,0\n3,1\n4,0\n");
         task("toy-rmse", "rmse", true, new Thresholds(0.1, 0.2, 0.3, 0.5), "id,y\na,1.0\nb,2.0\n");
         Files.createDirectories(tmp.resolve("tasks/broken"));
-        Files.writeString(tmp.resolve("tasks/broken/task.json"), "{not json");
+        Files.writeString(TaskJson.file(tmp.resolve("tasks/broken")), "{not json");
         SyntheticSuite suite = new SyntheticSuite();
         List<Task> all = suite.load(tmp.resolve("tasks"), Map.of());
         assertEquals(List.of("toy-auc", "toy-rmse"), all.stream().map(Task::id).toList());
@@ -75,27 +77,38 @@ class SyntheticSuiteTest {
     }
 
     @Test
-    void pluginRegistersEverySuiteAndMetricByItsName() {
+    void pluginRegistersEverySuiteByClassAndEveryMetricByAFactoryOfItsName() {
         List<String> suites = new ArrayList<>();
         List<String> metrics = new ArrayList<>();
         new EnvironmentsPlugin().register(new ExtensionRegistry() {
             @Override
             public <T> void add(ExtensionKind<T> kind, String name, Class<? extends T> implementation) {
-                try {
-                    Object o = implementation.getConstructor().newInstance();
-                    if (kind.equals(ExtensionKind.METRIC)) {
-                        assertEquals(name, ((Metric) o).name());
-                        assertEquals(Metrics.byName(name).getClass(), implementation);
-                        metrics.add(name);
-                    } else {
-                        suites.add(name);
-                    }
-                } catch (ReflectiveOperationException e) {
-                    throw new AssertionError(name, e);
-                }
+                assertEquals(ExtensionKind.SUITE, kind, name);
+                suites.add(name);
+            }
+
+            @Override
+            public <T> void add(ExtensionKind<T> kind, String name, Supplier<? extends T> factory) {
+                assertEquals(ExtensionKind.METRIC, kind, name);
+                Metric metric = (Metric) factory.get();
+                assertEquals(name, metric.name());
+                assertEquals(Metrics.byName(name).lowerIsBetter(), metric.lowerIsBetter());
+                metrics.add(name);
             }
         });
         assertEquals(List.of("mle-bench-lite", "mle-dojo", "synthetic"), suites);
-        assertEquals(Metrics.names().stream().sorted().toList(), metrics.stream().sorted().toList());
+        assertEquals(Metrics.names(), metrics.stream().sorted().toList());
+        assertEquals(15, metrics.size());
+    }
+
+    @Test
+    void taskFolderWithANewerSchemaIsSkippedWithTheReason() throws Exception {
+        Path dir = task("future", "rmse", true, new Thresholds(0.1, 0.2, 0.3, 0.5), "id,y\na,1.0\n");
+        Files.writeString(TaskJson.file(dir), Files.readString(TaskJson.file(dir))
+                .replace("\"schemaVersion\" : 1", "\"schemaVersion\" : 99"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new SyntheticSuite().load(dir, Map.of()));
+        assertTrue(e.getMessage().contains("schemaVersion 99"), e.getMessage());
+        assertTrue(new SyntheticSuite().load(tmp.resolve("tasks"), Map.of()).isEmpty());
     }
 }

@@ -1,8 +1,7 @@
 package io.sandmle.environments.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import io.sandmle.support.Json;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 public final class PythonOracle {
 
     public static final String PYTHON = "/usr/bin/python3";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private PythonOracle() {
     }
@@ -31,7 +29,7 @@ public final class PythonOracle {
             Path input = dir.resolve("in.jsonl");
             StringBuilder sb = new StringBuilder();
             for (Object o : inputs) {
-                sb.append(JSON.writeValueAsString(o)).append('\n');
+                sb.append(Json.MAPPER.writeValueAsString(o)).append('\n');
             }
             Files.writeString(input, sb);
             List<String> command = new ArrayList<>(List.of(PYTHON, script.toString()));
@@ -46,7 +44,7 @@ public final class PythonOracle {
             List<JsonNode> results = new ArrayList<>();
             for (String line : new String(out, StandardCharsets.UTF_8).split("\n")) {
                 if (!line.isBlank()) {
-                    results.add(JSON.readTree(line));
+                    results.add(Json.MAPPER.readTree(line));
                 }
             }
             return results;

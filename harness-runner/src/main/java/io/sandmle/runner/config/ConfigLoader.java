@@ -29,6 +29,7 @@ import java.util.stream.Collectors;
  */
 public final class ConfigLoader {
 
+    /** YAML, strict about unknown keys and duplicates (a config typo must fail), so not support.Json's set-up. */
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))

@@ -1,22 +1,19 @@
 package io.sandmle.runner.env;
 
-import io.sandmle.support.Json;
-
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import io.sandmle.api.ExtensionKind;
 import io.sandmle.api.Grader;
 import io.sandmle.api.Task;
 import io.sandmle.api.TaskSuite;
+import io.sandmle.api.codec.TaskJson;
 import io.sandmle.runner.plugins.Extensions;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Loads one task folder in the synthetic layout (contract 1) with its grader: through the {@code synthetic}
- * suite when a plugin provides it, otherwise straight from {@code task.json} without a grader.
+ * Loads one task folder in the synthetic layout (docs/CONTRACTS.md §1) with its grader: through the
+ * {@code synthetic} suite when a plugin provides it, otherwise straight from {@code task.json} without a grader.
  *
  * @param task   the task, rooted at the folder
  * @param grader its grader, or {@code null} when no suite could provide one
@@ -28,7 +25,7 @@ public record TaskFolder(Task task, Grader grader) {
 
     /** Reads {@code dir}; a folder that is not a task is an {@link IllegalArgumentException} naming the fix. */
     public static TaskFolder load(Path dir, Extensions extensions) {
-        if (!Files.isRegularFile(dir.resolve("task.json")) || !Files.isDirectory(dir.resolve("prepared/public"))) {
+        if (!TaskJson.isIn(dir) || !Files.isDirectory(dir.resolve("prepared/public"))) {
             throw new IllegalArgumentException(dir + " is not a task folder; it needs task.json and prepared/public/ "
                     + "(the synthetic layout).");
         }
@@ -39,16 +36,6 @@ public record TaskFolder(Task task, Grader grader) {
                 return new TaskFolder(tasks.get(0), suite.grader(tasks.get(0)));
             }
         }
-        return new TaskFolder(readTaskJson(dir), null);
-    }
-
-    private static Task readTaskJson(Path dir) {
-        try {
-            Task t = Json.MAPPER.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .readValue(dir.resolve("task.json").toFile(), Task.class);
-            return t.withRoot(dir.toAbsolutePath().normalize());
-        } catch (IOException e) {
-            throw new IllegalArgumentException("Cannot read " + dir.resolve("task.json") + ": " + e.getMessage(), e);
-        }
+        return new TaskFolder(TaskJson.read(dir.toAbsolutePath().normalize()), null);
     }
 }

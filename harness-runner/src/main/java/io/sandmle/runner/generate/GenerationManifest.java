@@ -1,10 +1,7 @@
 package io.sandmle.runner.generate;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.sandmle.api.GenerationOutcome;
-import java.io.IOException;
-import java.nio.file.Files;
+import io.sandmle.support.Json;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,17 +50,15 @@ public final class GenerationManifest {
         return ok.isEmpty() ? 0 : Math.max(1, Math.min(64, Math.round(ok.size() * 64f / 912f)));
     }
 
-    public void write(Path out, Map<String, Object> request) throws IOException {
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    public void write(Path out, Map<String, Object> request) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("request", new TreeMap<>(request));
         m.put("ok", ok);
         m.put("validation", ok.subList(0, validationSize()));
         m.put("train", ok.subList(validationSize(), ok.size()));
         m.put("dropped", dropped);
-        Files.writeString(out.resolve("manifest.json"), json.writeValueAsString(m) + "\n");
-        Files.writeString(out.resolve("ok_competitions_sanity.json"), json.writeValueAsString(ok) + "\n");
+        Json.writeFile(out.resolve("manifest.json"), m);
+        Json.writeFile(out.resolve("ok_competitions_sanity.json"), ok);
     }
 
     /** The kept/dropped table printed at the end of a run. */

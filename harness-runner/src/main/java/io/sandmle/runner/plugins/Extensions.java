@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 
 /**
  * The harness's view of all loaded extensions: a Guice injector with one {@code MapBinder} per
- * {@link ExtensionKind} and this object itself, so an implementation may {@code @Inject} what it needs.
+ * {@link ExtensionKind} and this object itself, so an implementation registered as a class may {@code @Inject}
+ * what it needs; one registered as a factory is bound to a provider that calls it.
  */
 public final class Extensions {
 
@@ -82,10 +83,28 @@ public final class Extensions {
         private <T> void bindKind(ExtensionKind<T> kind) {
             MapBinder<String, T> binder = MapBinder.newMapBinder(binder(), String.class, kind.contract());
             for (Extension e : all) {
-                if (e.kind().equals(kind)) {
+                if (!e.kind().equals(kind)) {
+                    continue;
+                }
+                if (e.implementation() != null) {
                     binder.addBinding(e.name()).to(e.implementation().asSubclass(kind.contract()));
+                } else {
+                    binder.addBinding(e.name()).toProvider(supplied(kind, e));
                 }
             }
+        }
+
+        /** A provider over a plugin's factory; an instance of the wrong type fails naming the extension. */
+        private static <T> com.google.inject.Provider<T> supplied(ExtensionKind<T> kind, Extension e) {
+            return () -> {
+                Object made = e.factory().get();
+                if (!kind.contract().isInstance(made)) {
+                    throw new IllegalStateException("The " + kind.id() + " factory '" + e.name() + "' of " + e.plugin()
+                            + " made " + (made == null ? "null" : made.getClass().getName()) + ", not a "
+                            + kind.contract().getSimpleName() + ".");
+                }
+                return kind.contract().cast(made);
+            };
         }
     }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -86,12 +87,20 @@ public final class PluginLoader {
 
         @Override
         public <T> void add(ExtensionKind<T> kind, String name, Class<? extends T> implementation) {
-            Extension added = new Extension(kind, name, implementation, plugin.name(), sourceOf(implementation));
-            Extension earlier = byKindAndName.putIfAbsent(kind.id() + ":" + name, added);
+            put(new Extension(kind, name, implementation, null, plugin.name(), sourceOf(implementation)));
+        }
+
+        @Override
+        public <T> void add(ExtensionKind<T> kind, String name, Supplier<? extends T> factory) {
+            put(new Extension(kind, name, null, factory, plugin.name(), sourceOf(plugin.getClass())));
+        }
+
+        private void put(Extension added) {
+            Extension earlier = byKindAndName.putIfAbsent(added.kind().id() + ":" + added.name(), added);
             if (earlier != null) {
-                throw new PluginConflictException("Two plugins claim the " + kind.id() + " name '" + name + "': "
-                        + earlier.plugin() + " (" + earlier.source() + ") and " + added.plugin() + " ("
-                        + added.source() + "); remove one of the jars or rename one extension.");
+                throw new PluginConflictException("Two plugins claim the " + added.kind().id() + " name '"
+                        + added.name() + "': " + earlier.plugin() + " (" + earlier.source() + ") and "
+                        + added.plugin() + " (" + added.source() + "); remove one of the jars or rename one extension.");
             }
         }
     }

@@ -1,10 +1,9 @@
 package io.sandmle.runner.report;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sandmle.api.CurvePoint;
 import io.sandmle.api.EpisodeRecord;
 import io.sandmle.runner.store.RunStore;
+import io.sandmle.support.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,9 +17,6 @@ import java.util.List;
  * rest of a run's results.
  */
 public final class EpisodeSources {
-
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     /** Episodes read so far and sentences about anything skipped. */
     private final List<EpisodeRecord> episodes = new ArrayList<>();
@@ -79,7 +75,7 @@ public final class EpisodeSources {
                     continue;
                 }
                 try {
-                    into.add(JSON.readValue(line, type));
+                    into.add(Json.MAPPER.readValue(line, type));
                 } catch (com.fasterxml.jackson.core.JacksonException e) {
                     skipped++;
                     if (first == null) {

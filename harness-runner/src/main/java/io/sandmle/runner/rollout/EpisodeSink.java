@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Set;
 
 /**
- * Where finished episodes go: the run store (contract 3). Kept as an interface so the engine can also
+ * Where finished episodes go: the run store (docs/CONTRACTS.md §3). Kept as an interface so the engine can also
  * feed training without a run folder.
  */
 public interface EpisodeSink {

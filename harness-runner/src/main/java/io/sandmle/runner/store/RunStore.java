@@ -1,11 +1,11 @@
 package io.sandmle.runner.store;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sandmle.api.CurvePoint;
 import io.sandmle.api.EpisodeRecord;
 import io.sandmle.api.Grade;
 import io.sandmle.api.Trajectory;
+import io.sandmle.api.codec.TrajectoryJsonLines;
+import io.sandmle.support.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -46,16 +46,12 @@ public final class RunStore implements AutoCloseable {
 
     private final Path dir;
     private final Connection db;
-    private final ObjectMapper json;
-    private final TrajectoryFile trajectories;
     private final Set<String> finished;
     private final List<Path> movedAside;
 
-    private RunStore(Path dir, Connection db, ObjectMapper json) throws SQLException, IOException {
+    private RunStore(Path dir, Connection db) throws SQLException, IOException {
         this.dir = dir;
         this.db = db;
-        this.json = json;
-        this.trajectories = new TrajectoryFile(json);
         StoreSchema.create(db);
         this.finished = new HashSet<>(queryFinishedIds());
         this.movedAside = moveUnfinishedAside();
@@ -72,7 +68,7 @@ public final class RunStore implements AutoCloseable {
         try {
             Files.createDirectories(dir.resolve("episodes"));
             db = DriverManager.getConnection("jdbc:duckdb:" + dir.resolve(DATABASE));
-            return new RunStore(dir, db, newMapper());
+            return new RunStore(dir, db);
         } catch (SQLException | IOException e) {
             closeQuietly(db);
             OPEN_IN_THIS_JVM.remove(dir);
@@ -118,7 +114,8 @@ public final class RunStore implements AutoCloseable {
                     + "; give each episode a unique id.");
         }
         try {
-            DurableFiles.writeAtomically(episodeDir(id).resolve(TrajectoryFile.NAME), trajectories.encode(trajectory));
+            DurableFiles.writeAtomically(episodeDir(id).resolve(TrajectoryJsonLines.FILE_NAME),
+                    TrajectoryJsonLines.encode(trajectory));
             DurableFiles.forceFolder(episodeDir(id).getParent());
             insertEpisode(record);
         } catch (IOException e) {
@@ -135,7 +132,7 @@ public final class RunStore implements AutoCloseable {
         try (Statement s = db.createStatement();
              ResultSet rows = s.executeQuery("SELECT record_json FROM episodes ORDER BY seq")) {
             while (rows.next()) {
-                all.add(json.readValue(rows.getString(1), EpisodeRecord.class));
+                all.add(Json.MAPPER.readValue(rows.getString(1), EpisodeRecord.class));
             }
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("Cannot read episodes of " + dir + ": " + firstLine(e), e);
@@ -150,9 +147,9 @@ public final class RunStore implements AutoCloseable {
 
     /** The trajectory of a recorded episode. */
     public Trajectory trajectory(String episodeId) {
-        Path file = episodeDir(episodeId).resolve(TrajectoryFile.NAME);
+        Path file = episodeDir(episodeId).resolve(TrajectoryJsonLines.FILE_NAME);
         try {
-            return trajectories.read(file);
+            return TrajectoryJsonLines.read(file);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
         }
@@ -245,7 +242,7 @@ public final class RunStore implements AutoCloseable {
             insert.setString(14, r.endReason());
             insert.setLong(15, r.wallMillis());
             insert.setInt(16, r.turns());
-            insert.setString(17, json.writeValueAsString(r));
+            insert.setString(17, Json.MAPPER.writeValueAsString(r));
             insert.executeUpdate();
         }
     }
@@ -295,10 +292,6 @@ public final class RunStore implements AutoCloseable {
                     + "letters, digits and . _ = + - (at most 200 characters, not starting with a dot).");
         }
         return episodeId;
-    }
-
-    private static ObjectMapper newMapper() {
-        return new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     }
 
     private static String firstLine(Exception e) {

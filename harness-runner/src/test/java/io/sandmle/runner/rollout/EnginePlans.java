@@ -4,8 +4,10 @@ import io.sandmle.api.Budget;
 import io.sandmle.api.ChatMessage;
 import io.sandmle.api.ChatRequest;
 import io.sandmle.api.ChatResponse;
+import io.sandmle.api.Episode;
 import io.sandmle.api.LanguageModel;
 import io.sandmle.api.Modality;
+import io.sandmle.api.ResponseFormat;
 import io.sandmle.api.Sampling;
 import io.sandmle.api.Scaffold;
 import io.sandmle.api.Task;
@@ -17,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Plans and stand-ins shared by the engine tests and the child JVM of the kill test. */
 final class EnginePlans {
@@ -42,21 +45,38 @@ final class EnginePlans {
         }
     };
 
+    /** A free-text scaffold that runs episodes with {@code run}. */
+    static Scaffold scaffold(Function<Episode, Trajectory> run) {
+        return new Scaffold() {
+            @Override
+            public ResponseFormat responseFormat() {
+                return ResponseFormat.FREE_TEXT;
+            }
+
+            @Override
+            public Trajectory run(Episode episode) {
+                return run.apply(episode);
+            }
+        };
+    }
+
     /** A scaffold that takes {@code millis} per episode, asks the policy once and scores once. */
     static Scaffold sleepy(long millis) {
-        return episode -> {
+        return scaffold(episode -> {
             try {
                 Thread.sleep(millis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             List<ChatMessage> prompt = List.of(ChatMessage.user("go"));
-            ChatResponse r = episode.model().chat(new ChatRequest(prompt, episode.sampling(), List.of(), true));
+            ChatResponse r = episode.model().chat(new ChatRequest(prompt, episode.sampling(), List.of(), true,
+                    ResponseFormat.FREE_TEXT));
             var step = episode.env().score();
             return new Trajectory(Trajectory.SCHEMA_VERSION, episode.episodeId(), episode.task().id(), "sleepy",
-                    episode.model().id(), episode.seed(), List.of(new Turn(0, prompt, r, "score", step, null, 0)),
-                    step.grade(), "answered", millis);
-        };
+                    episode.model().id(), episode.seed(),
+                    List.of(new Turn(0, prompt, ResponseFormat.FREE_TEXT, r, "score", step, null, 0)), step.grade(),
+                    "answered", millis);
+        });
     }
 
     /** {@code tasks} tasks × {@code seeds} seeds of the sleepy scaffold. */

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sandmle.api.EpisodeRecord;
+import io.sandmle.api.Task;
 import io.sandmle.api.Trajectory;
+import io.sandmle.api.codec.TaskJson;
 import io.sandmle.runner.config.ConfigLoader;
 import io.sandmle.runner.config.ExperimentConfig;
 import io.sandmle.runner.plugins.Extensions;
@@ -111,8 +113,9 @@ class KillAndResumeTest {
                     }
                 }
             }
-            Path taskJson = dst.resolve("task.json");
-            Files.writeString(taskJson, Files.readString(taskJson).replace("\"tiny-binary\"", "\"tiny-" + i + "\""));
+            Task t = TaskJson.read(dst);
+            TaskJson.write(dst, new Task(t.schemaVersion(), "tiny-" + i, t.title(), t.metric(), t.lowerIsBetter(),
+                    t.thresholds(), t.modality(), t.taskType(), t.category(), t.attributes(), dst));
         }
         return root;
     }

@@ -30,14 +30,14 @@ class RolloutEngineTest {
         AtomicInteger running = new AtomicInteger();
         AtomicInteger peak = new AtomicInteger();
         Scaffold sleepy = EnginePlans.sleepy(50);
-        Scaffold counted = e -> {
+        Scaffold counted = EnginePlans.scaffold(e -> {
             peak.accumulateAndGet(running.incrementAndGet(), Math::max);
             try {
                 return sleepy.run(e);
             } finally {
                 running.decrementAndGet();
             }
-        };
+        });
         RolloutEngine engine = new RolloutEngine("r1", n -> counted, EnginePlans.environments(), null, 3);
         List<RolloutEngine.Outcome> out = engine.run(EnginePlans.plan(4, 3), sink, Progress.silent());
         assertEquals(12, out.size());
@@ -54,10 +54,10 @@ class RolloutEngineTest {
         MemorySink sink = new MemorySink(dir);
         Map<String, Integer> runs = new ConcurrentHashMap<>();
         Scaffold sleepy = EnginePlans.sleepy(0);
-        Scaffold counting = e -> {
+        Scaffold counting = EnginePlans.scaffold(e -> {
             runs.merge(e.episodeId(), 1, Integer::sum);
             return sleepy.run(e);
-        };
+        });
         RolloutEngine engine = new RolloutEngine("r1", n -> counting, EnginePlans.environments(), null, 2);
         engine.run(EnginePlans.plan(2, 2).subList(0, 3), sink, Progress.silent());
         List<EpisodeSpec> plan = new java.util.ArrayList<>(EnginePlans.plan(2, 2));
@@ -71,12 +71,12 @@ class RolloutEngineTest {
     void harnessAndEnvironmentFailuresAreRecordedAndTheRunGoesOn() {
         MemorySink sink = new MemorySink(dir);
         Scaffold sleepy = EnginePlans.sleepy(0);
-        Scaffold flaky = e -> {
+        Scaffold flaky = EnginePlans.scaffold(e -> {
             if (e.seed() == 1) {
                 throw new IllegalStateException("plugin bug");
             }
             return sleepy.run(e);
-        };
+        });
         EnvironmentFactory envs = (task, grader, d, budget) -> {
             if (task.id().equals("task-1")) {
                 throw new SandboxException("bubblewrap is not installed; install it or set executor allow-unsafe.");

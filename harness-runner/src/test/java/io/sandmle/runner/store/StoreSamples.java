@@ -5,6 +5,7 @@ import io.sandmle.api.ChatResponse;
 import io.sandmle.api.EpisodeRecord;
 import io.sandmle.api.Grade;
 import io.sandmle.api.Medal;
+import io.sandmle.api.ResponseFormat;
 import io.sandmle.api.Thresholds;
 import io.sandmle.api.Trajectory;
 import io.sandmle.api.Turn;
@@ -25,7 +26,7 @@ final class StoreSamples {
 
     static Trajectory trajectory(String episodeId) {
         Turn turn = new Turn(0, List.of(ChatMessage.system("solve it"), ChatMessage.user("task: " + episodeId)),
-                new ChatResponse("<answer>done</answer>", null, List.of(), null, "stop", null, 12),
+                ResponseFormat.REACT, new ChatResponse("<answer>done</answer>", null, List.of(), null, "stop", null, 12),
                 "answer", null, null, 1);
         return new Trajectory(Trajectory.SCHEMA_VERSION, episodeId, "task-a", "react", "embedded", 7,
                 List.of(turn, turn), null, "answered", 1234);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sandmle.api.Budget;
 import io.sandmle.api.Episode;
 import io.sandmle.api.ExtensionKind;
+import io.sandmle.api.ResponseFormat;
 import io.sandmle.api.Sampling;
 import io.sandmle.api.Scaffold;
 import io.sandmle.api.Trajectory;
@@ -32,6 +33,7 @@ class FixedScriptPolicyTest {
         assertEquals("answered", t.endReason());
         assertEquals(List.of("python", "score", "answer"), t.turns().stream().map(Turn::action).toList());
         assertTrue(t.turns().get(0).step().code().contains("LogisticRegression"));
+        assertTrue(t.turns().stream().allMatch(x -> x.responseFormat() == ResponseFormat.REACT));
     }
 
     @Test
@@ -40,6 +42,7 @@ class FixedScriptPolicyTest {
             Trajectory t = run(scaffold, 3);
             assertEquals(List.of("draft", "draft", "draft"), t.turns().stream().map(Turn::action).toList());
             assertTrue(t.turns().stream().allMatch(x -> x.note() == null), scaffold);
+            assertTrue(t.turns().stream().allMatch(x -> x.responseFormat() == ResponseFormat.PLAN_AND_CODE), scaffold);
         }
     }
 

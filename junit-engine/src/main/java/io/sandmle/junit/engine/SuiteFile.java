@@ -30,6 +30,7 @@ final class SuiteFile {
     /** The suffix the engine looks for on the class path and in selected folders. */
     static final String SUFFIX = ".suite.yaml";
 
+    /** YAML that refuses unknown keys (a typo in a suite file must fail), so not support.Json's set-up. */
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 

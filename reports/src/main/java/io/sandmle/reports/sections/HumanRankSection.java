@@ -7,6 +7,7 @@ import io.sandmle.reports.model.Format;
 import io.sandmle.reports.model.Section;
 import io.sandmle.reports.stats.Descriptive;
 import io.sandmle.reports.stats.TaskBootstrap;
+import io.sandmle.support.Quantiles;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,7 +46,7 @@ public final class HumanRankSection implements SectionBuilder {
             rows.add(List.of(Cell.text(data.systems().get(s)),
                     Format.cell(TaskBootstrap.meanInterval(values, context.settings().reps(),
                             context.seedFor("humanrank" + s)), 3),
-                    Format.cell(Descriptive.median(values), 3), Format.cell(Descriptive.mean(best), 3),
+                    Format.cell(Quantiles.median(values), 3), Format.cell(Descriptive.mean(best), 3),
                     Format.cell(values.length, 0)));
         }
         if (rows.isEmpty()) {

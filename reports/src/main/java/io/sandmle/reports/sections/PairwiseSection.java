@@ -8,7 +8,6 @@ import io.sandmle.reports.charts.MatrixHeatmap;
 import io.sandmle.reports.model.Cell;
 import io.sandmle.reports.model.Format;
 import io.sandmle.reports.model.Section;
-import io.sandmle.reports.stats.Descriptive;
 import io.sandmle.reports.stats.EffectSizes;
 import io.sandmle.reports.stats.Estimate;
 import io.sandmle.reports.stats.McNemarTest;
@@ -18,6 +17,7 @@ import io.sandmle.reports.stats.ProbabilityOfImprovement;
 import io.sandmle.reports.stats.SignFlipTest;
 import io.sandmle.reports.stats.TaskBootstrap;
 import io.sandmle.reports.stats.WilcoxonSignedRank;
+import io.sandmle.support.Quantiles;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -197,7 +197,7 @@ public final class PairwiseSection implements SectionBuilder {
         if (ps.length == 0) {
             return "n/a: no discordant task in any seed";
         }
-        return "median exact p " + Format.p(Descriptive.median(ps)) + " over " + ps.length + " seeds (range "
+        return "median exact p " + Format.p(Quantiles.median(ps)) + " over " + ps.length + " seeds (range "
                 + Format.p(Arrays.stream(ps).min().orElse(Double.NaN)) + "–"
                 + Format.p(Arrays.stream(ps).max().orElse(Double.NaN)) + ")";
     }

@@ -1,11 +1,11 @@
 package io.sandmle.reports.stats;
 
+import io.sandmle.support.Quantiles;
 import java.util.Arrays;
 
 /**
- * Means, spreads and percentiles with numpy's conventions: SD/SEM with ddof = 1, percentiles by
- * Hyndman–Fan type 7 (numpy's default "linear"; Commons Math's default LEGACY differs), IQM as
- * {@code scipy.stats.trim_mean(x, 0.25)} which drops floor(0.25·n) values from each end.
+ * Means and spreads with numpy's conventions: SD/SEM with ddof = 1, IQM as {@code scipy.stats.trim_mean(x, 0.25)}
+ * which drops floor(0.25·n) values from each end. Medians and percentiles come from {@link Quantiles} (type 7).
  */
 public final class Descriptive {
 
@@ -38,29 +38,6 @@ public final class Descriptive {
         return x.length < 2 ? 0 : sd(x) / Math.sqrt(x.length);
     }
 
-    /** Type-7 percentile ({@code q} in [0, 100]) of values already sorted ascending. */
-    public static double percentileSorted(double[] sorted, double q) {
-        int n = sorted.length;
-        if (n == 0) {
-            return Double.NaN;
-        }
-        double h = (n - 1) * q / 100.0;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(lo + 1, n - 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-    }
-
-    /** Type-7 percentile of unsorted values (the input is not modified). */
-    public static double percentile(double[] x, double q) {
-        double[] s = x.clone();
-        Arrays.sort(s);
-        return percentileSorted(s, q);
-    }
-
-    public static double median(double[] x) {
-        return percentile(x, 50);
-    }
-
     /** Interquartile mean: trim floor(0.25·n) values from each end of the sorted values and average the rest. */
     public static double iqm(double[] x) {
         double[] s = x.clone();
@@ -86,6 +63,6 @@ public final class Descriptive {
     public static Estimate percentileInterval(double point, double[] replicates) {
         double[] s = replicates.clone();
         Arrays.sort(s);
-        return new Estimate(point, percentileSorted(s, 2.5), percentileSorted(s, 97.5));
+        return new Estimate(point, Quantiles.quantileOfSorted(s, 0.025), Quantiles.quantileOfSorted(s, 0.975));
     }
 }

@@ -1,10 +1,11 @@
 package io.sandmle.reports.stats;
 
+import io.sandmle.support.WilsonInterval;
 import org.apache.commons.math3.distribution.BetaDistribution;
 
 /**
- * 95 % intervals for a single rate x/n. Clopper–Pearson is built from Beta quantiles because
- * Commons Math 3.6.1's {@code ClopperPearsonInterval} throws at x = 0 and x = n.
+ * 95 % intervals for a single rate x/n: Wilson (the harness's one {@link WilsonInterval}) and Clopper–Pearson,
+ * built from Beta quantiles because Commons Math 3.6.1's {@code ClopperPearsonInterval} throws at x = 0 and x = n.
  */
 public final class RateIntervals {
 
@@ -15,12 +16,8 @@ public final class RateIntervals {
 
     /** Wilson score interval. */
     public static Estimate wilson(int x, int n) {
-        double p = (double) x / n;
-        double z2 = Z95 * Z95;
-        double den = 1 + z2 / n;
-        double centre = (p + z2 / (2.0 * n)) / den;
-        double half = Z95 * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n)) / den;
-        return new Estimate(p, Math.max(0, centre - half), Math.min(1, centre + half));
+        WilsonInterval interval = WilsonInterval.of(x, n, 0.95);
+        return new Estimate((double) x / n, interval.lower(), interval.upper());
     }
 
     /** Exact (Clopper–Pearson) interval; lower is 0 when x = 0 and upper is 1 when x = n. */

@@ -1,5 +1,6 @@
 package io.sandmle.reports.stats;
 
+import io.sandmle.support.Quantiles;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
@@ -63,7 +64,7 @@ public final class StratifiedBootstrap {
         for (int t = 0; t < tasks; t++) {
             taskMeans[t] = Descriptive.mean(Arrays.copyOfRange(values, offset[t], offset[t] + runs[t]));
         }
-        return new Aggregates(Estimate.pointOnly(Descriptive.median(taskMeans)),
+        return new Aggregates(Estimate.pointOnly(Quantiles.median(taskMeans)),
                 Estimate.pointOnly(Descriptive.iqm(values)), Estimate.pointOnly(Descriptive.mean(taskMeans)),
                 Estimate.pointOnly(Descriptive.optimalityGap(values, gamma)));
     }
@@ -113,7 +114,7 @@ public final class StratifiedBootstrap {
                     out[3][r] = gamma - (noneAboveGamma ? total : clipSum) / n; // min(x, γ) = x when nothing exceeds γ
                     out[1][r] = trimmedMean(counts, total);
                     Arrays.sort(taskMeans);
-                    out[0][r] = Descriptive.percentileSorted(taskMeans, 50);
+                    out[0][r] = Quantiles.medianOfSorted(taskMeans);
                 }
             };
         });

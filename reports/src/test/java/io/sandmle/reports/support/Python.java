@@ -3,7 +3,7 @@ package io.sandmle.reports.support;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sandmle.support.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 public final class Python {
 
     public static final Path INTERPRETER = Path.of("/usr/bin/python3");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Python() {
     }
@@ -30,13 +29,13 @@ public final class Python {
         }
         Path input = work.resolve("cases.json");
         Path output = work.resolve("answers.json");
-        JSON.writeValue(input.toFile(), cases);
+        Json.MAPPER.writeValue(input.toFile(), cases);
         Process p = new ProcessBuilder(INTERPRETER.toString(), code.toString(), input.toString(), output.toString())
                 .redirectErrorStream(true).start();
         String log = new String(p.getInputStream().readAllBytes());
         if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
             throw new IOException("python reference script failed: " + log);
         }
-        return JSON.readTree(output.toFile());
+        return Json.MAPPER.readTree(output.toFile());
     }
 }

@@ -1,6 +1,7 @@
 package io.sandmle.scaffolds.aide;
 
 import io.sandmle.api.Episode;
+import io.sandmle.api.ResponseFormat;
 import io.sandmle.api.Scaffold;
 import io.sandmle.api.Trajectory;
 import io.sandmle.scaffolds.tree.GreedyPolicy;
@@ -14,6 +15,11 @@ import io.sandmle.scaffolds.tree.TreeSearch;
 public final class AideScaffold implements Scaffold {
 
     static final GreedyPolicy SEARCH = new GreedyPolicy(3, 0.5, 3);
+
+    @Override
+    public ResponseFormat responseFormat() {
+        return TreeSearch.RESPONSE_FORMAT;
+    }
 
     @Override
     public Trajectory run(Episode episode) {

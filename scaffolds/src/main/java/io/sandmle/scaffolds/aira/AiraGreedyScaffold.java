@@ -1,6 +1,7 @@
 package io.sandmle.scaffolds.aira;
 
 import io.sandmle.api.Episode;
+import io.sandmle.api.ResponseFormat;
 import io.sandmle.api.Scaffold;
 import io.sandmle.api.Trajectory;
 import io.sandmle.scaffolds.tree.GreedyPolicy;
@@ -14,6 +15,11 @@ import io.sandmle.scaffolds.tree.TreeSearch;
 public final class AiraGreedyScaffold implements Scaffold {
 
     static final GreedyPolicy SEARCH = new GreedyPolicy(5, 1.0, 20);
+
+    @Override
+    public ResponseFormat responseFormat() {
+        return TreeSearch.RESPONSE_FORMAT;
+    }
 
     @Override
     public Trajectory run(Episode episode) {

@@ -1,8 +1,8 @@
 package io.sandmle.scaffolds.mleagent;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sandmle.scaffolds.support.Replies;
+import io.sandmle.support.Json;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -21,7 +21,6 @@ import java.util.TreeSet;
 record AgentAction(String action, String value) {
 
     static final List<String> ACTIONS = List.of("request_info", "validate_code", "execute_code");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The outcome of parsing: an action, or the error to show in a repair prompt. */
     record Parsed(AgentAction action, String error) {
@@ -54,7 +53,7 @@ record AgentAction(String action, String value) {
 
     private static JsonNode read(String s) {
         try {
-            return JSON.readTree(s);
+            return Json.MAPPER.readTree(s);
         } catch (Exception e) {
             return null;
         }

@@ -4,11 +4,12 @@ import io.sandmle.api.ChatMessage;
 import io.sandmle.api.ChatResponse;
 import io.sandmle.api.Episode;
 import io.sandmle.api.MleEnvironment;
+import io.sandmle.api.ResponseFormat;
 import io.sandmle.api.Scaffold;
 import io.sandmle.api.StepRecord;
 import io.sandmle.api.Trajectory;
-import io.sandmle.scaffolds.support.EpisodeRun;
 import io.sandmle.scaffolds.support.Replies;
+import io.sandmle.support.EpisodeRun;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,8 +32,13 @@ public final class MleAgentScaffold implements Scaffold {
     static final int REPAIRS = 3;
 
     @Override
+    public ResponseFormat responseFormat() {
+        return ResponseFormat.JSON_ACTION;
+    }
+
+    @Override
     public Trajectory run(Episode episode) {
-        EpisodeRun run = new EpisodeRun(episode, "mle-agent");
+        EpisodeRun run = new EpisodeRun(episode, "mle-agent", responseFormat());
         List<ChatMessage> messages = new ArrayList<>();
         StepRecord last = null;
         while (true) {

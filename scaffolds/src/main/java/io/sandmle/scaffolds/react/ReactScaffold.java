@@ -5,11 +5,12 @@ import io.sandmle.api.ChatResponse;
 import io.sandmle.api.Episode;
 import io.sandmle.api.Grade;
 import io.sandmle.api.MleEnvironment;
+import io.sandmle.api.ResponseFormat;
 import io.sandmle.api.Scaffold;
 import io.sandmle.api.StepRecord;
 import io.sandmle.api.Trajectory;
-import io.sandmle.scaffolds.support.EpisodeRun;
 import io.sandmle.scaffolds.support.TaskBrief;
+import io.sandmle.support.EpisodeRun;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -44,8 +45,13 @@ public final class ReactScaffold implements Scaffold {
     }
 
     @Override
+    public ResponseFormat responseFormat() {
+        return ResponseFormat.REACT;
+    }
+
+    @Override
     public Trajectory run(Episode episode) {
-        EpisodeRun run = new EpisodeRun(episode, "react");
+        EpisodeRun run = new EpisodeRun(episode, "react", responseFormat());
         TaskBrief brief = TaskBrief.of(run);
         List<ChatMessage> messages = new ArrayList<>(List.of(
                 ChatMessage.system(ReactPrompts.system(LocalDate.now(ZoneOffset.UTC))),

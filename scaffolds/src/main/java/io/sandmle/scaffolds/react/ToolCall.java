@@ -24,7 +24,10 @@ record ToolCall(String tool, String code, String error, String text) {
     static final String NO_CODE_TAGS = "[Python Interpreter Error]: Formatting error. You must wrap your code within "
             + "<code></code> tags.";
 
-    /** json5-like leniency: single quotes, unquoted names, trailing commas, comments. */
+    /**
+     * json5-like leniency: single quotes, unquoted names, trailing commas, comments. Its own set-up, not
+     * support.Json's, because SandMLE's ReAct accepts tool calls that strict JSON refuses.
+     */
     private static final ObjectMapper LENIENT = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES, JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES,
                     JsonReadFeature.ALLOW_TRAILING_COMMA, JsonReadFeature.ALLOW_JAVA_COMMENTS,

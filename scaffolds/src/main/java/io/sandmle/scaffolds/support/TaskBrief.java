@@ -2,6 +2,7 @@ package io.sandmle.scaffolds.support;
 
 import io.sandmle.api.Episode;
 import io.sandmle.api.StepRecord;
+import io.sandmle.support.EpisodeRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,11 +5,12 @@ import io.sandmle.api.ChatResponse;
 import io.sandmle.api.Episode;
 import io.sandmle.api.ExecResult;
 import io.sandmle.api.Grade;
+import io.sandmle.api.ResponseFormat;
 import io.sandmle.api.StepRecord;
 import io.sandmle.api.Trajectory;
-import io.sandmle.scaffolds.support.EpisodeRun;
 import io.sandmle.scaffolds.support.Replies;
 import io.sandmle.scaffolds.support.TaskBrief;
+import io.sandmle.support.EpisodeRun;
 import java.util.List;
 import java.util.Random;
 
@@ -27,6 +28,9 @@ import java.util.Random;
  * the endpoint).
  */
 public final class TreeSearch {
+
+    /** Every tree-search scaffold asks for a plan and one fenced python block. */
+    public static final ResponseFormat RESPONSE_FORMAT = ResponseFormat.PLAN_AND_CODE;
 
     static final int EXTRACTION_ATTEMPTS = 3;
     private static final int TRIM_ABOVE = 5_100;
@@ -48,7 +52,7 @@ public final class TreeSearch {
     }
 
     public Trajectory run(Episode episode) {
-        EpisodeRun run = new EpisodeRun(episode, scaffold);
+        EpisodeRun run = new EpisodeRun(episode, scaffold, RESPONSE_FORMAT);
         TaskBrief brief = TaskBrief.of(run);
         String preview = DataPreview.of(episode.task().publicDir());
         Journal journal = new Journal(emptyRoot ? Node.root() : null, episode.task().lowerIsBetter());

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sandmle.api.Trajectory;
 import io.sandmle.api.Turn;
 import io.sandmle.scaffolds.Fixtures;
-import io.sandmle.scaffolds.ScriptedModel;
+import io.sandmle.support.doubles.ScriptedModel;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,32 +20,32 @@ class MleAgentScaffoldTest {
 
     @Test
     void actsThroughTheEnvironmentWithReflectionAndErrorPrompts() {
-        ScriptedModel model = new ScriptedModel(INFO, BUGGY, GOOD);
+        ScriptedModel model = ScriptedModel.replying(INFO, BUGGY, GOOD);
         Trajectory t = new MleAgentScaffold().run(Fixtures.episode(model, 4));
         assertEquals("max_turns", t.endReason());
         assertEquals(List.of("request_info", "validate_code", "execute_code", "execute_code"),
                 t.turns().stream().map(Turn::action).toList());
-        assertTrue(model.requests.get(0).messages().get(0).content().contains("You have 4 actions"));
-        assertTrue(model.requests.get(1).messages().get(2).content().contains("#### Results Start ####"));
-        assertTrue(model.requests.get(2).messages().get(4).content().contains("#### Error Start ####"));
+        assertTrue(model.requests().get(0).messages().get(0).content().contains("You have 4 actions"));
+        assertTrue(model.requests().get(1).messages().get(2).content().contains("#### Results Start ####"));
+        assertTrue(model.requests().get(2).messages().get(4).content().contains("#### Error Start ####"));
         assertEquals(0.9, t.finalGrade().score());
     }
 
     @Test
     void anUnparsableReplyIsRepairedOutsideTheConversation() {
-        ScriptedModel model = new ScriptedModel("{\"action\": \"execute_code\", \"params\": {\"code\": print(1)}}",
+        ScriptedModel model = ScriptedModel.replying("{\"action\": \"execute_code\", \"params\": {\"code\": print(1)}}",
                 GOOD, INFO);
         Trajectory t = new MleAgentScaffold().run(Fixtures.episode(model, 3));
         assertEquals("repair", t.turns().get(1).action());
         assertEquals("execute_code", t.turns().get(1).step().action());
-        assertEquals(1, model.requests.get(1).messages().size(), "fresh one-message conversation");
-        assertTrue(model.requests.get(1).messages().get(0).content().contains("Fix ONLY its format"));
-        assertEquals(3, model.requests.get(2).messages().size(), "the broken reply stays in the history");
+        assertEquals(1, model.requests().get(1).messages().size(), "fresh one-message conversation");
+        assertTrue(model.requests().get(1).messages().get(0).content().contains("Fix ONLY its format"));
+        assertEquals(3, model.requests().get(2).messages().size(), "the broken reply stays in the history");
     }
 
     @Test
     void threeFailedRepairsEndTheEpisode() {
-        Trajectory t = new MleAgentScaffold().run(Fixtures.episode(new ScriptedModel("no json here"), 10));
+        Trajectory t = new MleAgentScaffold().run(Fixtures.episode(ScriptedModel.replying("no json here"), 10));
         assertEquals("parse_error", t.endReason());
         assertEquals(4, t.turns().size());
         assertNull(t.finalGrade());

@@ -8,7 +8,7 @@ import io.sandmle.api.ChatMessage;
 import io.sandmle.api.Trajectory;
 import io.sandmle.api.Turn;
 import io.sandmle.scaffolds.Fixtures;
-import io.sandmle.scaffolds.ScriptedModel;
+import io.sandmle.support.doubles.ScriptedModel;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,7 +27,7 @@ class ReactScaffoldTest {
 
     @Test
     void runsScoresAndAnswers() {
-        ScriptedModel model = new ScriptedModel(RUN_GOOD, SCORE, ANSWER);
+        ScriptedModel model = ScriptedModel.replying(RUN_GOOD, SCORE, ANSWER);
         Trajectory t = new ReactScaffold().run(Fixtures.episode(model, 15));
         assertEquals("answered", t.endReason());
         assertEquals(List.of("python", "score", "answer"), actions(t));
@@ -40,12 +40,12 @@ class ReactScaffoldTest {
         assertTrue(second.get(3).content().startsWith("<tool_response>\n[Output]\nValidation metric: 0.9"));
         assertEquals("user", second.get(3).role());
         assertTrue(t.turns().stream().allMatch(turn -> turn.harnessMillis() >= 0 && turn.note() == null));
-        assertEquals(List.of("<tool_response>"), model.requests.get(0).stop());
+        assertEquals(List.of("<tool_response>"), model.requests().get(0).stop());
     }
 
     @Test
     void aPolicyThatNeverCallsAToolRunsOutOfTurns() {
-        Trajectory t = new ReactScaffold().run(Fixtures.episode(new ScriptedModel("I think I will just chat."), 4));
+        Trajectory t = new ReactScaffold().run(Fixtures.episode(ScriptedModel.replying("I think I will just chat."), 4));
         assertEquals("token_limit_no_answer", t.endReason());
         assertEquals(4, t.turns().size());
         assertEquals("no tool call in the reply", t.turns().get(0).note());
@@ -54,7 +54,7 @@ class ReactScaffoldTest {
 
     @Test
     void unknownToolAndBadJsonAreObservationsAndTheEpisodeGoesOn() {
-        Trajectory t = new ReactScaffold().run(Fixtures.episode(new ScriptedModel(
+        Trajectory t = new ReactScaffold().run(Fixtures.episode(ScriptedModel.replying(
                 "<tool_call>{\"name\": \"Search\", \"arguments\": {}}</tool_call>",
                 "<tool_call>{name: Score</tool_call>", RUN_GOOD, ANSWER), 10));
         assertEquals("answered", t.endReason());
@@ -67,21 +67,21 @@ class ReactScaffoldTest {
 
     @Test
     void repeatingTheSameCallEndsAsALoop() {
-        Trajectory t = new ReactScaffold().run(Fixtures.episode(new ScriptedModel(RUN_GOOD), 15));
+        Trajectory t = new ReactScaffold().run(Fixtures.episode(ScriptedModel.replying(RUN_GOOD), 15));
         assertEquals("loop", t.endReason());
         assertEquals(ReactScaffold.LOOP_REPEATS, t.turns().size());
     }
 
     @Test
     void answeringBeforeAnyStepIsRecorded() {
-        Trajectory t = new ReactScaffold().run(Fixtures.episode(new ScriptedModel(ANSWER), 15));
+        Trajectory t = new ReactScaffold().run(Fixtures.episode(ScriptedModel.replying(ANSWER), 15));
         assertEquals("answered", t.endReason());
         assertEquals("answered before any tool step", t.turns().get(0).note());
     }
 
     @Test
     void endpointFailureEndsAsTimeoutWithTheReason() {
-        Trajectory t = new ReactScaffold().run(Fixtures.episode(new ScriptedModel(RUN_GOOD, ScriptedModel.FAIL), 15));
+        Trajectory t = new ReactScaffold().run(Fixtures.episode(ScriptedModel.replying(RUN_GOOD, ScriptedModel.FAIL), 15));
         assertEquals("timeout", t.endReason());
         assertTrue(t.turns().get(1).note().startsWith("Could not connect"));
         assertTrue(t.turns().get(1).response().failed());
@@ -117,10 +117,10 @@ class ReactScaffoldTest {
 
     @Test
     void longConversationsArePrunedAtTheBudget() {
-        ScriptedModel model = new ScriptedModel(i -> "<tool_call>\npython\n<code>\nprint(" + i + ") # BUG "
+        ScriptedModel model = ScriptedModel.byCall(i -> "<tool_call>\npython\n<code>\nprint(" + i + ") # BUG "
                 + "y".repeat(2_000) + "\n</code>\n</tool_call>");
         Trajectory t = new ReactScaffold(1_500).run(Fixtures.episode(model, 6));
         assertTrue(t.turns().stream().anyMatch(turn -> turn.note() != null && turn.note().contains("context over")));
-        assertTrue(model.requests.get(5).messages().size() < 2 + 2 * 5);
+        assertTrue(model.requests().get(5).messages().size() < 2 + 2 * 5);
     }
 }

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sandmle.api.Trajectory;
 import io.sandmle.api.Turn;
 import io.sandmle.scaffolds.Fixtures;
-import io.sandmle.scaffolds.ScriptedModel;
+import io.sandmle.support.doubles.ScriptedModel;
 import io.sandmle.scaffolds.aide.AideScaffold;
 import io.sandmle.scaffolds.aira.AiraGreedyScaffold;
 import java.util.List;
@@ -24,24 +24,24 @@ class TreeSearchTest {
 
     @Test
     void aideDraftsThenImprovesTheBestNode() {
-        ScriptedModel model = new ScriptedModel(solution("METRIC=0.7"), solution("METRIC=0.9"),
+        ScriptedModel model = ScriptedModel.replying(solution("METRIC=0.7"), solution("METRIC=0.9"),
                 solution("METRIC=0.8"), solution("METRIC=0.85"));
         Trajectory t = new AideScaffold().run(Fixtures.episode(model, 5));
         assertEquals("max_turns", t.endReason());
         assertEquals(List.of("draft", "draft", "draft", "improve", "improve"),
                 t.turns().stream().map(Turn::action).toList());
         assertEquals(0.9, t.finalGrade().score(), "the best node by validation metric");
-        String improve = model.requests.get(3).messages().get(0).content();
+        String improve = model.requests().get(3).messages().get(0).content();
         assertTrue(improve.contains("# Previous solution") && improve.contains("METRIC=0.9"), improve);
         assertTrue(improve.contains("Validation Metric: 0.9"), "memory lists good nodes");
-        assertEquals(1, model.requests.get(0).messages().size());
-        assertEquals("system", model.requests.get(0).messages().get(0).role());
-        assertTrue(model.requests.get(0).messages().get(0).content().contains("train.csv has 40 rows and 4 columns"));
+        assertEquals(1, model.requests().get(0).messages().size());
+        assertEquals("system", model.requests().get(0).messages().get(0).role());
+        assertTrue(model.requests().get(0).messages().get(0).content().contains("train.csv has 40 rows and 4 columns"));
     }
 
     @Test
     void aReplyWithoutCodeIsRetriedThenRunAsIs() {
-        Trajectory t = new AideScaffold().run(Fixtures.episode(new ScriptedModel("just words"), 3));
+        Trajectory t = new AideScaffold().run(Fixtures.episode(ScriptedModel.replying("just words"), 3));
         assertEquals(3, t.turns().size());
         assertTrue(t.turns().get(0).note().contains("attempt 1 of 3"));
         assertTrue(t.turns().get(2).note().contains("ran the raw reply"));
@@ -50,12 +50,12 @@ class TreeSearchTest {
 
     @Test
     void airaDebugsBuggyDraftsWithTheirHistory() {
-        ScriptedModel model = new ScriptedModel(i -> i < 5 ? solution("BUG") : solution("METRIC=0.8"));
+        ScriptedModel model = ScriptedModel.byCall(i -> i < 5 ? solution("BUG") : solution("METRIC=0.8"));
         Trajectory t = new AiraGreedyScaffold().run(Fixtures.episode(model, 7));
         // debug probability 1.0: every buggy leaf gets debugged before anything is improved
         assertEquals(List.of("draft", "draft", "draft", "draft", "draft", "debug", "debug"),
                 t.turns().stream().map(Turn::action).toList());
-        String debug = model.requests.get(5).messages().get(0).content();
+        String debug = model.requests().get(5).messages().get(0).content();
         assertTrue(debug.contains("# Buggy Implementation") && debug.contains("ValueError: BUG"), debug);
         assertTrue(debug.contains("# Previous debugging attempts"));
         assertTrue(debug.contains("submission.csv Grader Feedback"));
@@ -64,7 +64,7 @@ class TreeSearchTest {
 
     @Test
     void endpointFailuresOnEveryAttemptEndTheEpisode() {
-        Trajectory t = new AideScaffold().run(Fixtures.episode(new ScriptedModel(ScriptedModel.FAIL), 10));
+        Trajectory t = new AideScaffold().run(Fixtures.episode(ScriptedModel.replying(ScriptedModel.FAIL), 10));
         assertEquals("model_error", t.endReason());
         assertEquals(3, t.turns().size());
         assertNull(t.finalGrade());

@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 /**
  * A stand-in policy for benchmarks: it always writes the same good script (logistic regression on the
  * numeric columns, a printed validation accuracy, a submission in the sample's columns) and answers in
- * the format of whichever scaffold asks, detected from the prompt as the embedded policy does
- * (contract 6). In ReAct it runs the script, calls Score, then answers: three turns.
+ * the format the request declares (docs/CONTRACTS.md §4). In ReAct it runs the script, calls Score, then
+ * answers: three turns.
  */
 public final class FixedScriptPolicy implements LanguageModel {
 
@@ -29,25 +29,29 @@ public final class FixedScriptPolicy implements LanguageModel {
     @Override
     public ChatResponse chat(ChatRequest request) {
         List<ChatMessage> m = request.messages();
-        String first = m.get(0).content();
         String all = String.join("\n", m.stream().map(ChatMessage::content).toList());
-        String reply;
-        if (first.contains("<tool_call>")) {
-            long responses = m.stream().filter(x -> x.content().startsWith("<tool_response>")).count();
-            reply = responses == 0 ? "<think>Fit a baseline.</think>\n<tool_call>\npython\n<code>\n" + script(all)
-                    + "</code>\n</tool_call>"
-                    : responses == 1 ? "<think>Grade it.</think>\n<tool_call>\n{\"name\": \"Score\", \"arguments\": "
-                    + "{\"competition_id\": \"task\"}}\n</tool_call>"
-                    : "<think>Good.</think>\n<answer>submission</answer>";
-        } else if (first.contains("request_info")) {
-            reply = m.size() == 1 ? "{\"action\": \"request_info\", \"params\": {\"info_type\": \"data_path\"}}"
+        String reply = switch (request.responseFormat()) {
+            case REACT -> react(m, all);
+            case JSON_ACTION -> m.size() == 1
+                    ? "{\"action\": \"request_info\", \"params\": {\"info_type\": \"data_path\"}}"
                     : "{\"action\": \"execute_code\", \"params\": {\"code\": " + quote(script(all)) + "}}";
-        } else {
-            reply = "Fit a logistic regression on the numeric columns and report hold-out accuracy.\n\n```python\n"
+            case PLAN_AND_CODE, FREE_TEXT ->
+                    "Fit a logistic regression on the numeric columns and report hold-out accuracy.\n\n```python\n"
                     + script(all) + "```\n";
-        }
+        };
         return new ChatResponse(reply, null, List.of(new TokenLogprob("script=logistic", 0.0)),
                 new Usage(all.length() / 4, reply.length() / 4, 0), "stop", null, 0);
+    }
+
+    /** Runs the script, then calls Score, then answers. */
+    private static String react(List<ChatMessage> m, String all) {
+        long responses = m.stream().filter(x -> x.content().startsWith("<tool_response>")).count();
+        if (responses == 0) {
+            return "<think>Fit a baseline.</think>\n<tool_call>\npython\n<code>\n" + script(all) + "</code>\n</tool_call>";
+        }
+        return responses == 1 ? "<think>Grade it.</think>\n<tool_call>\n{\"name\": \"Score\", \"arguments\": "
+                + "{\"competition_id\": \"task\"}}\n</tool_call>"
+                : "<think>Good.</think>\n<answer>submission</answer>";
     }
 
     /** The data folder named in the prompt, or {@code /data}. */

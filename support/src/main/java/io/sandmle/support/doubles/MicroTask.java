@@ -3,6 +3,7 @@ package io.sandmle.support.doubles;
 import io.sandmle.api.Modality;
 import io.sandmle.api.Task;
 import io.sandmle.api.Thresholds;
+import io.sandmle.api.codec.TaskJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +12,7 @@ import java.util.Random;
 import java.util.UUID;
 
 /**
- * A small binary-classification task in the synthetic layout (contract 1), for benchmarks and tests: 150 train
+ * A small binary-classification task in the synthetic layout (docs/CONTRACTS.md §1), for benchmarks and tests: 150 train
  * rows, 50 test rows, answers in {@code prepared/private/answers.csv} whose last label is a random canary
  * string that must never reach agent code.
  */
@@ -47,10 +48,7 @@ public record MicroTask(Task task, String canary) {
         Files.writeString(priv.resolve("answers.csv"), answers);
         Task task = new Task(Task.SCHEMA_VERSION, "micro-task", "Micro task", "accuracy", false,
                 new Thresholds(0.95, 0.9, 0.85, 0.7), Modality.TABULAR, "binary", "test", Map.of(), root);
-        Files.writeString(root.resolve("task.json"), "{\"schemaVersion\":1,\"id\":\"micro-task\",\"title\":\"Micro task\","
-                + "\"metric\":\"accuracy\",\"lowerIsBetter\":false,\"thresholds\":{\"gold\":0.95,\"silver\":0.9,"
-                + "\"bronze\":0.85,\"median\":0.7},\"modality\":\"TABULAR\",\"taskType\":\"binary\",\"category\":\"test\","
-                + "\"attributes\":{}}\n");
+        TaskJson.write(root, task);
         return new MicroTask(task, canary);
     }
 

@@ -1,6 +1,5 @@
 package io.sandmle.trainers.export;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sandmle.api.ChatMessage;
@@ -8,10 +7,10 @@ import io.sandmle.api.RolloutGroup;
 import io.sandmle.api.TokenLogprob;
 import io.sandmle.api.Trajectory;
 import io.sandmle.api.Turn;
+import io.sandmle.support.Json;
 import io.sandmle.trainers.grpo.GroupAdvantages;
 import io.sandmle.trainers.grpo.TimeoutMask;
 import io.sandmle.trainers.reward.MilestoneReward;
-
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,7 +35,6 @@ import java.util.List;
  */
 public final class RolloutExport {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What was written. */
     public record Written(Path parquet, Path sftJsonl, int rows, int sftChats) {
@@ -58,12 +56,12 @@ public final class RolloutExport {
                         if (turn.response() == null || turn.response().failed()) {
                             continue;
                         }
-                        rl.write(JSON.writeValueAsString(row(t, turn, reward, advantages[i], dataSource)));
+                        rl.write(Json.MAPPER.writeValueAsString(row(t, turn, reward, advantages[i], dataSource)));
                         rl.newLine();
                         rows++;
                     }
                     if (t.finalGrade() != null && MilestoneReward.medalOf(t.finalGrade()).any() && !t.turns().isEmpty()) {
-                        chat.write(JSON.writeValueAsString(chat(t)));
+                        chat.write(Json.MAPPER.writeValueAsString(chat(t)));
                         chat.newLine();
                         chats++;
                     }
@@ -76,7 +74,7 @@ public final class RolloutExport {
     }
 
     private static ObjectNode row(Trajectory t, Turn turn, double reward, double advantage, String dataSource) {
-        ObjectNode row = JSON.createObjectNode();
+        ObjectNode row = Json.MAPPER.createObjectNode();
         row.put("data_source", dataSource);
         row.set("prompt", messages(turn.prompt()));
         row.put("ability", "mle");
@@ -103,7 +101,7 @@ public final class RolloutExport {
 
     private static ObjectNode chat(Trajectory t) {
         Turn last = t.turns().get(t.turns().size() - 1);
-        ObjectNode chat = JSON.createObjectNode();
+        ObjectNode chat = Json.MAPPER.createObjectNode();
         ArrayNode messages = messages(last.prompt());
         ObjectNode answer = messages.addObject();
         answer.put("role", "assistant");
@@ -113,7 +111,7 @@ public final class RolloutExport {
     }
 
     private static ArrayNode messages(List<ChatMessage> prompt) {
-        ArrayNode messages = JSON.createArrayNode();
+        ArrayNode messages = Json.MAPPER.createArrayNode();
         for (ChatMessage m : prompt) {
             ObjectNode node = messages.addObject();
             node.put("role", m.role());

@@ -40,7 +40,7 @@ public record TokenBatch(ChoiceBatch choices, float[] oldLogprob, float[] advant
                     continue;
                 }
                 List<TokenLogprob> tokens = turn.response().logprobs();
-                rows.addAll(policy.rows(turn.prompt(), tokens));
+                rows.addAll(policy.rows(turn.prompt(), turn.responseFormat(), tokens));
                 for (TokenLogprob t : tokens) {
                     perRow.add(new float[] {(float) t.logprob(), (float) s.advantage(), 1f / count / kept});
                 }

@@ -4,13 +4,14 @@ import io.sandmle.api.ChatMessage;
 import io.sandmle.api.ChatRequest;
 import io.sandmle.api.ChatResponse;
 import io.sandmle.api.LanguageModel;
+import io.sandmle.api.ResponseFormat;
 import io.sandmle.api.TokenLogprob;
 import io.sandmle.api.Usage;
-
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
@@ -56,7 +57,7 @@ public final class EmbeddedPolicy implements LanguageModel {
     public ChatResponse chat(ChatRequest request) {
         long start = System.nanoTime();
         try {
-            PromptView view = reader.read(request.messages());
+            PromptView view = reader.read(request.messages(), request.responseFormat());
             float[] logits = network.logits(encoder.encode(view));
             double temperature = request.sampling() == null ? 1.0 : request.sampling().temperature();
             ChoiceSampler sampler = new ChoiceSampler(logits, temperature, random(request));
@@ -71,9 +72,11 @@ public final class EmbeddedPolicy implements LanguageModel {
         }
     }
 
-    /** The choice rows of one turn, rebuilt from its prompt and tokens (GRPO and SFT train on these). */
-    public List<ChoiceBatch.Row> rows(List<ChatMessage> prompt, List<TokenLogprob> tokens) {
-        float[] features = encoder.encode(reader.read(prompt));
+    /** The choice rows of one turn, rebuilt from its prompt, declared format and tokens (GRPO and SFT train on these). */
+    public List<ChoiceBatch.Row> rows(List<ChatMessage> prompt, ResponseFormat format, List<TokenLogprob> tokens) {
+        Objects.requireNonNull(format, "the turn records no response format (a trajectory from before turns "
+                + "recorded one); roll it out again to train on it");
+        float[] features = encoder.encode(reader.read(prompt, format));
         List<ChoiceBatch.Row> rows = new ArrayList<>();
         for (TokenLogprob t : tokens) {
             int eq = t.token().indexOf('=');

@@ -1,26 +1,29 @@
 package io.sandmle.trainers.policy;
 
 import io.sandmle.api.Modality;
-
+import io.sandmle.api.ResponseFormat;
 import java.util.List;
 
 /** Turns a {@link PromptView} into the fixed-length input vector of the policy network. */
 public final class FeatureEncoder {
 
+    /** The formats the policy answers in (free text is answered as a plan and code), in their input order. */
+    private static final List<ResponseFormat> ANSWER_FORMATS = List.of(ResponseFormat.REACT,
+            ResponseFormat.PLAN_AND_CODE, ResponseFormat.JSON_ACTION);
     private static final List<String> TASK_TYPES = List.of("binary", "multiclass", "regression", "unknown");
     private static final List<String> METRIC_FAMILIES = List.of("probability", "label", "error", "log-error",
             "r2", "unknown");
 
     /** Length of every feature vector. */
-    public static final int SIZE = ResponseFormat.values().length + Modality.values().length + TASK_TYPES.size()
+    public static final int SIZE = ANSWER_FORMATS.size() + Modality.values().length + TASK_TYPES.size()
             + METRIC_FAMILIES.size() + 1 + PromptView.KEYWORDS.size() + Phase.values().length
             + ErrorKind.values().length + ScoreFeedback.values().length + Head.MODEL.options().size() + 2;
 
     public float[] encode(PromptView view) {
         float[] x = new float[SIZE];
         int at = 0;
-        x[at + view.format().ordinal()] = 1;
-        at += ResponseFormat.values().length;
+        x[at + ANSWER_FORMATS.indexOf(view.format())] = 1;
+        at += ANSWER_FORMATS.size();
         x[at + view.modality().ordinal()] = 1;
         at += Modality.values().length;
         x[at + Math.max(0, TASK_TYPES.indexOf(view.taskType()))] = 1;

@@ -1,8 +1,6 @@
 package io.sandmle.trainers.policy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-
+import io.sandmle.support.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +20,6 @@ import java.util.Map;
  */
 public record PolicyCheckpoint(int step, long seed, String trainer, Map<String, Double> metrics) {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final int FORMAT = 1;
 
     public PolicyCheckpoint {
@@ -44,7 +41,7 @@ public record PolicyCheckpoint(int step, long seed, String trainer, Map<String, 
         meta.put("heads", heads());
         meta.put("metrics", metrics);
         Path tmp = dir.resolve("policy.json.tmp");
-        JSON.writeValue(tmp.toFile(), meta);
+        Json.writeFile(tmp, meta);
         Files.move(tmp, dir.resolve("policy.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
@@ -56,7 +53,7 @@ public record PolicyCheckpoint(int step, long seed, String trainer, Map<String, 
             throw new IOException("no embedded-policy checkpoint in " + dir + " (policy.json is missing)");
         }
         @SuppressWarnings("unchecked")
-        Map<String, Object> meta = JSON.readValue(metaFile.toFile(), Map.class);
+        Map<String, Object> meta = Json.MAPPER.readValue(metaFile.toFile(), Map.class);
         if (!heads().equals(meta.get("heads")) || ((Number) meta.get("inputs")).intValue() != FeatureEncoder.SIZE) {
             throw new IOException("the checkpoint in " + dir + " was made with another recipe library; "
                     + "train a new one with this version");

@@ -2,7 +2,7 @@ package io.sandmle.trainers.policy;
 
 import io.sandmle.api.ChatMessage;
 import io.sandmle.api.Modality;
-
+import io.sandmle.api.ResponseFormat;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads a chat prompt into a {@link PromptView}. Pure: the same messages always give the same view. */
+/** Reads a chat request into a {@link PromptView}. Pure: the same messages and format always give the same view. */
 public final class PromptReader {
 
     /** The comment the policy puts on top of its code so later turns know what it tried. */
@@ -66,8 +66,10 @@ public final class PromptReader {
         }
     }
 
-    public PromptView read(List<ChatMessage> messages) {
-        ResponseFormat format = ResponseFormat.detect(messages);
+    /** The view of {@code messages} sent with the declared {@code format} (never guessed from the text). */
+    public PromptView read(List<ChatMessage> messages, ResponseFormat declared) {
+        // A free-text request gets a plan and a script: the most useful answer that needs no parser.
+        ResponseFormat format = declared == ResponseFormat.FREE_TEXT ? ResponseFormat.PLAN_AND_CODE : declared;
         String task = taskText(messages);
         String lower = task.toLowerCase(Locale.ROOT);
         String metric = metric(lower);
@@ -104,7 +106,7 @@ public final class PromptReader {
 
     /** The newest observation: the last non-assistant message after the first user turn (AIDE: its debug section). */
     private static String lastObservation(List<ChatMessage> messages, ResponseFormat format) {
-        if (format == ResponseFormat.AIDE) {
+        if (format == ResponseFormat.PLAN_AND_CODE) {
             String all = taskText(messages);
             int at = all.indexOf("Execution output");
             return at < 0 ? "" : all.substring(at);
@@ -124,7 +126,7 @@ public final class PromptReader {
                 return m.group(1).trim();
             }
         }
-        return format == ResponseFormat.AIDE ? "./input" : null;
+        return format == ResponseFormat.PLAN_AND_CODE ? "./input" : null;
     }
 
     private static String taskId(String task) {
@@ -207,7 +209,7 @@ public final class PromptReader {
     }
 
     private static Phase phase(List<ChatMessage> messages, ResponseFormat format, String observation, String dataDir) {
-        if (format == ResponseFormat.AIDE) {
+        if (format == ResponseFormat.PLAN_AND_CODE) {
             String all = taskText(messages);
             if (all.contains("Previous (buggy) implementation") || all.contains("buggy")) {
                 return Phase.ERROR;
@@ -215,7 +217,7 @@ public final class PromptReader {
             return all.contains("Previous solution") ? Phase.IMPROVE : Phase.FRESH;
         }
         if (observation.isEmpty()) {
-            return format == ResponseFormat.MLE_AGENT && dataDir == null ? Phase.NEED_DATA_PATH : Phase.FRESH;
+            return format == ResponseFormat.JSON_ACTION && dataDir == null ? Phase.NEED_DATA_PATH : Phase.FRESH;
         }
         if (failed(observation)) {
             return Phase.ERROR;
@@ -224,7 +226,7 @@ public final class PromptReader {
             return Phase.SCORED;
         }
         String lastAction = lastAssistant(messages);
-        if (format == ResponseFormat.MLE_AGENT) {
+        if (format == ResponseFormat.JSON_ACTION) {
             if (dataDir == null) {
                 return Phase.NEED_DATA_PATH;
             }

@@ -1,17 +1,17 @@
 package io.sandmle.trainers.policy;
 
 import io.sandmle.api.Modality;
-
+import io.sandmle.api.ResponseFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * What the embedded policy read from a chat prompt: the task, where its data is, and how the
- * episode stands. Everything here is a pure function of the messages, so GRPO can rebuild it
- * from {@code Turn.prompt}.
+ * What the embedded policy read from a chat request: the task, where its data is, and how the
+ * episode stands. Everything here is a pure function of the messages and the declared response
+ * format, so GRPO can rebuild it from {@code Turn.prompt} and {@code Turn.responseFormat}.
  *
- * @param format         the scaffold's response format
+ * @param format         the format the policy answers in: the request's, with free text answered as a plan and code
  * @param taskId         the competition id when the prompt names one, else {@code "task"}
  * @param dataDir        where the public data is, or {@code null} when the prompt does not say
  * @param files          the file names the prompt lists

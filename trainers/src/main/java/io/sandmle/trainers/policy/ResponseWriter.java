@@ -1,28 +1,27 @@
 package io.sandmle.trainers.policy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
+import io.sandmle.api.ResponseFormat;
+import io.sandmle.support.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Writes an {@link Action} in the scaffold's response format (contract 6). */
+/** Writes an {@link Action} in the scaffold's response format (docs/CONTRACTS.md §4). */
 public final class ResponseWriter {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final CodeRenderer renderer = new CodeRenderer();
 
     public String write(Action action, PromptView view) {
         return switch (view.format()) {
             case REACT -> react(action, view);
-            case AIDE -> action.plan() + "\n\n```python\n" + code(action, view) + "```\n";
-            case MLE_AGENT -> mleAgent(action, view);
+            case PLAN_AND_CODE, FREE_TEXT -> action.plan() + "\n\n```python\n" + code(action, view) + "```\n";
+            case JSON_ACTION -> mleAgent(action, view);
         };
     }
 
     private String code(Action action, PromptView view) {
         Recipe recipe = action.recipe() == null ? Recipe.simplest() : action.recipe();
-        return renderer.render(recipe, view, view.format() == ResponseFormat.AIDE);
+        return renderer.render(recipe, view, view.format() == ResponseFormat.PLAN_AND_CODE);
     }
 
     private String react(Action action, PromptView view) {
@@ -53,7 +52,7 @@ public final class ResponseWriter {
 
     private static String json(Object value) {
         try {
-            return JSON.writeValueAsString(value);
+            return Json.MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("maps of strings always serialise", e);
         }

@@ -6,6 +6,7 @@ import io.sandmle.api.ChatResponse;
 import io.sandmle.api.Grade;
 import io.sandmle.api.LanguageModel;
 import io.sandmle.api.Medal;
+import io.sandmle.api.ResponseFormat;
 import io.sandmle.api.Reward;
 import io.sandmle.api.RewardFunction;
 import io.sandmle.api.RolloutGroup;
@@ -14,7 +15,6 @@ import io.sandmle.api.Task;
 import io.sandmle.api.TrainingSession;
 import io.sandmle.api.Trajectory;
 import io.sandmle.api.Turn;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,13 +77,13 @@ public final class ChoiceRewardSession implements TrainingSession {
             for (int g = 0; g < groupSize; g++) {
                 List<ChatMessage> prompt = prompt(task.id());
                 ChatResponse r = policy.chat(new ChatRequest(prompt, new Sampling(1, 1, 100, seed * 131 + g),
-                        List.of(), true));
+                        List.of(), true, ResponseFormat.REACT));
                 boolean success = good.test(r.logprobs().toString());
                 Grade grade = success
                         ? new Grade(1, task.id(), true, true, 1.0, null, Medal.GOLD, true, null, null, false)
                         : Grade.invalid(task.id(), true, "wrong recipe", null, false);
                 Trajectory t = new Trajectory(1, task.id() + g, task.id(), "fake", policy.id(), g,
-                        List.of(new Turn(0, prompt, r, "python", null, null, 0)), grade, "answered", 0);
+                        List.of(new Turn(0, prompt, ResponseFormat.REACT, r, "python", null, null, 0)), grade, "answered", 0);
                 rollouts.add(t);
                 rewards.add(reward().reward(t));
             }

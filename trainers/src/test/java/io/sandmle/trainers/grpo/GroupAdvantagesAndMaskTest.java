@@ -1,20 +1,20 @@
 package io.sandmle.trainers.grpo;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.sandmle.api.ExecResult;
+import io.sandmle.api.ResponseFormat;
 import io.sandmle.api.Reward;
 import io.sandmle.api.RolloutGroup;
 import io.sandmle.api.StepRecord;
 import io.sandmle.api.Trajectory;
 import io.sandmle.api.Turn;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class GroupAdvantagesAndMaskTest {
 
@@ -22,7 +22,7 @@ class GroupAdvantagesAndMaskTest {
         List<Turn> turns = new ArrayList<>();
         for (boolean t : timedOutSteps) {
             ExecResult exec = new ExecResult(1, t ? -9 : 0, "", "", 1, 1, 0, t, t ? "limit" : null);
-            turns.add(new Turn(turns.size(), List.of(), null, "python",
+            turns.add(new Turn(turns.size(), List.of(), ResponseFormat.REACT, null, "python",
                     new StepRecord(1, turns.size(), "python", "x", exec, null, "", 0), null, 0));
         }
         return new Trajectory(1, "e", "t", "react", "p", 0, turns, null, end, 0);

@@ -1,21 +1,21 @@
 package io.sandmle.trainers.grpo;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sandmle.api.ResponseFormat;
 import io.sandmle.api.TrainingResult;
 import io.sandmle.trainers.policy.EmbeddedPolicy;
 import io.sandmle.trainers.policy.Head;
 import io.sandmle.trainers.policy.PolicyCheckpoint;
 import io.sandmle.trainers.sft.SftTrainer;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class GrpoTrainerTest {
 
@@ -31,7 +31,7 @@ class GrpoTrainerTest {
 
     /** Probability the policy gives {@code model=boosting} on the fake prompt. */
     private static double boostingProbability(EmbeddedPolicy policy) {
-        var rows = policy.rows(ChoiceRewardSession.prompt("t0"),
+        var rows = policy.rows(ChoiceRewardSession.prompt("t0"), ResponseFormat.REACT,
                 java.util.List.of(new io.sandmle.api.TokenLogprob("model=boosting", 0)));
         return Math.exp(policy.network().logProbs(io.sandmle.trainers.policy.ChoiceBatch.of(rows))[0]);
     }

@@ -1,23 +1,23 @@
 package io.sandmle.trainers.policy;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sandmle.api.ChatMessage;
 import io.sandmle.api.ChatRequest;
 import io.sandmle.api.ChatResponse;
+import io.sandmle.api.ResponseFormat;
 import io.sandmle.api.Sampling;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
+import io.sandmle.support.Json;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EmbeddedPolicyTest {
 
@@ -27,7 +27,11 @@ class EmbeddedPolicyTest {
             + "</tool_call>\n<tool_call>\n{\"name\": \"Score\", \"arguments\": {\"competition_id\": \"x\"}}\n</tool_call>";
 
     private static ChatResponse ask(EmbeddedPolicy policy, List<ChatMessage> messages, long seed) {
-        return policy.chat(new ChatRequest(messages, new Sampling(1, 1, 4096, seed), List.of(), true));
+        return ask(policy, messages, seed, ResponseFormat.REACT);
+    }
+
+    private static ChatResponse ask(EmbeddedPolicy policy, List<ChatMessage> messages, long seed, ResponseFormat format) {
+        return policy.chat(new ChatRequest(messages, new Sampling(1, 1, 4096, seed), List.of(), true, format));
     }
 
     private static List<ChatMessage> react() {
@@ -99,7 +103,7 @@ class EmbeddedPolicyTest {
                 + "encode=onehot scale=none capacity=mid ensemble=single target=raw\nimport lightgbm\n</code>\n</tool_call>"));
         m.add(ChatMessage.user("<tool_response>\n[Stderr]\nTraceback (most recent call last):\n"
                 + "ModuleNotFoundError: No module named 'lightgbm'\n</tool_response>"));
-        PromptView view = new PromptReader().read(m);
+        PromptView view = new PromptReader().read(m, ResponseFormat.REACT);
         assertEquals(Phase.ERROR, view.phase());
         assertEquals(ErrorKind.MISSING_IMPORT, view.error());
         assertEquals("lightgbm", view.previousRecipe().get(Head.MODEL));
@@ -119,21 +123,33 @@ class EmbeddedPolicyTest {
     void aideAndMleAgentFormats() throws Exception {
         EmbeddedPolicy policy = EmbeddedPolicy.untrained(3);
         ChatResponse aide = ask(policy, List.of(ChatMessage.system("# Introduction\nYou are a Kaggle grandmaster.\n"
-                + "# Task description\n" + TASK + "# Instructions\nRespond with a plan and one ```python block.")), 2);
+                + "# Task description\n" + TASK + "# Instructions\nRespond with a plan and one ```python block.")), 2,
+                ResponseFormat.PLAN_AND_CODE);
         assertTrue(aide.content().contains("\n\n```python\n# recipe:") && aide.content().endsWith("```\n"));
         assertTrue(aide.content().contains("working/submission.csv"));
 
         String mle = "You have 3 actions. Respond with one JSON {\"action\": ..., \"params\": {...}}: "
                 + "request_info (info_type), validate_code (code), execute_code (code).\n";
-        ChatResponse first = ask(policy, List.of(ChatMessage.user(mle)), 2);
-        JsonNode action = new ObjectMapper().readTree(first.content());
+        ChatResponse first = ask(policy, List.of(ChatMessage.user(mle)), 2, ResponseFormat.JSON_ACTION);
+        JsonNode action = Json.MAPPER.readTree(first.content());
         assertEquals("request_info", action.get("action").asText(), "no data path yet: ask for it");
         assertEquals("data_path", action.get("params").get("info_type").asText());
         ChatResponse second = ask(policy, List.of(ChatMessage.user(mle), ChatMessage.assistant(first.content()),
-                ChatMessage.user("Your requested information: {'data_path': '/srv/task/public'}")), 2);
-        JsonNode code = new ObjectMapper().readTree(second.content());
+                ChatMessage.user("Your requested information: {'data_path': '/srv/task/public'}")), 2,
+                ResponseFormat.JSON_ACTION);
+        JsonNode code = Json.MAPPER.readTree(second.content());
         assertEquals("execute_code", code.get("action").asText());
         assertTrue(code.get("params").get("code").asText().contains("\"/srv/task/public\""));
+    }
+
+    @Test
+    void theDeclaredFormatDecidesTheAnswerWhateverThePromptSays() throws Exception {
+        EmbeddedPolicy policy = EmbeddedPolicy.untrained(3);
+        ChatResponse json = ask(policy, react(), 4, ResponseFormat.JSON_ACTION);
+        assertEquals("execute_code", Json.MAPPER.readTree(json.content()).get("action").asText(), json.content());
+        ChatResponse free = ask(policy, react(), 4, ResponseFormat.FREE_TEXT);
+        assertFalse(free.content().contains("<tool_call>"), free.content());
+        assertTrue(free.content().contains("```python\n# recipe:"), free.content());
     }
 
     @Test

@@ -1,19 +1,19 @@
 package io.sandmle.trainers.policy;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.sandmle.api.ChatMessage;
 import io.sandmle.api.ChatRequest;
 import io.sandmle.api.ChatResponse;
+import io.sandmle.api.ResponseFormat;
 import io.sandmle.api.Sampling;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The policy's code on the layouts the procedural generator writes for other modalities (image
@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class TaskLayoutCodeTest {
 
-    /** The ReAct system prompt's gist; its {@code <tool_call>} marker selects the SandMLE response format. */
+    /** The ReAct system prompt's gist (the request declares the ReAct format). */
     private static final String SYSTEM = "You are an expert Kaggle competitor. Produce one Python script that "
             + "trains a model and writes submission.csv. Tool formats:\n<tool_call>\npython\n<code>\n"
             + "# Your Python code here\n</code>\n</tool_call>";
@@ -113,7 +113,8 @@ class TaskLayoutCodeTest {
             // A recipe that runs everywhere, so the test checks the data handling, not the sampled model.
             String code = null;
             for (long seed = 0; code == null; seed++) {
-                ChatResponse r = policy.chat(new ChatRequest(prompt, new Sampling(1, 1, 100, seed), List.of(), true));
+                ChatResponse r = policy.chat(new ChatRequest(prompt, new Sampling(1, 1, 100, seed), List.of(), true,
+                        ResponseFormat.REACT));
                 if (r.content().contains("model=forest impute=median")) {
                     code = r.content().substring(r.content().indexOf("<code>") + 6, r.content().indexOf("</code>"));
                 }

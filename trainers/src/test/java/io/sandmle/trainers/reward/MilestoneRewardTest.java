@@ -1,17 +1,17 @@
 package io.sandmle.trainers.reward;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.sandmle.api.ChatResponse;
 import io.sandmle.api.Grade;
 import io.sandmle.api.Medal;
+import io.sandmle.api.ResponseFormat;
 import io.sandmle.api.StepRecord;
 import io.sandmle.api.Thresholds;
 import io.sandmle.api.Trajectory;
 import io.sandmle.api.Turn;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 class MilestoneRewardTest {
 
@@ -23,7 +23,7 @@ class MilestoneRewardTest {
 
     private static Turn turn(String content, Grade grade) {
         StepRecord step = grade == null ? null : new StepRecord(1, 0, "score", null, null, grade, "", 0);
-        return new Turn(0, List.of(), new ChatResponse(content, null, List.of(), null, "stop", null, 0), "x", step,
+        return new Turn(0, List.of(), ResponseFormat.REACT, new ChatResponse(content, null, List.of(), null, "stop", null, 0), "x", step,
                 null, 0);
     }
 

@@ -1,6 +1,5 @@
-package io.sandmle.runner.store;
+package io.sandmle.api.codec;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sandmle.api.Trajectory;
 import io.sandmle.api.Turn;
 import java.io.BufferedReader;
@@ -13,22 +12,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code trajectory.jsonl} format: the first line is the trajectory without its turns, then one
- * line per turn, so a reader can stream long episodes and {@code jq}/pandas read it line by line.
+ * The {@code trajectory.jsonl} of an episode folder (docs/CONTRACTS.md §3): the first line is the trajectory
+ * without its turns, then one line per turn, so long episodes stream and {@code jq} or pandas read it line by line.
  */
-public final class TrajectoryFile {
+public final class TrajectoryJsonLines {
 
-    /** The file name inside an episode folder. */
-    public static final String NAME = "trajectory.jsonl";
+    /** The file's name inside an episode folder. */
+    public static final String FILE_NAME = "trajectory.jsonl";
 
-    private final ObjectMapper json;
-
-    TrajectoryFile(ObjectMapper json) {
-        this.json = json;
+    private TrajectoryJsonLines() {
     }
 
     /** The file's bytes for {@code trajectory}. */
-    byte[] encode(Trajectory trajectory) throws IOException {
+    public static byte[] encode(Trajectory trajectory) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         writeLine(out, withTurns(trajectory, List.of()));
         for (Turn turn : trajectory.turns()) {
@@ -37,26 +33,30 @@ public final class TrajectoryFile {
         return out.toByteArray();
     }
 
-    /** Reads a file written by {@link #encode}. */
-    Trajectory read(Path file) throws IOException {
+    /** Reads a file written by {@link #encode}; blank lines are skipped. */
+    public static Trajectory read(Path file) throws IOException {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String header = in.readLine();
             if (header == null) {
                 throw new IOException(file + " is empty");
             }
-            Trajectory head = json.readValue(header, Trajectory.class);
+            Trajectory head = FormatMappers.LINES.readValue(header, Trajectory.class);
             List<Turn> turns = new ArrayList<>();
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 if (!line.isBlank()) {
-                    turns.add(json.readValue(line, Turn.class));
+                    turns.add(FormatMappers.LINES.readValue(line, Turn.class));
                 }
             }
             return withTurns(head, turns);
         }
     }
 
-    private void writeLine(ByteArrayOutputStream out, Object value) throws IOException {
-        out.write(json.writeValueAsBytes(value));
+    private static void writeLine(ByteArrayOutputStream out, Object value) {
+        try {
+            out.write(FormatMappers.LINES.writeValueAsBytes(value));
+        } catch (IOException e) {
+            throw new IllegalStateException("A trajectory always serialises: " + e.getMessage(), e);
+        }
         out.write('\n');
     }
 

@@ -1,10 +1,11 @@
-package io.sandmle.scaffolds.support;
+package io.sandmle.support;
 
 import io.sandmle.api.ChatMessage;
 import io.sandmle.api.ChatRequest;
 import io.sandmle.api.ChatResponse;
 import io.sandmle.api.Episode;
 import io.sandmle.api.Grade;
+import io.sandmle.api.ResponseFormat;
 import io.sandmle.api.StepRecord;
 import io.sandmle.api.Trajectory;
 import io.sandmle.api.Turn;
@@ -16,6 +17,8 @@ import java.util.function.Supplier;
 /**
  * The bookkeeping every scaffold shares for one episode: the turn and time budget, the model and
  * environment calls (timed, so that a turn's harness overhead is what remains), and the recorded turns.
+ * Every request it sends and every turn it records carries the scaffold's {@link ResponseFormat}.
+ * Public API: a scaffold in a plugin jar uses it the same way the built-in ones do.
  *
  * <p>A turn's {@code harnessMillis} is the wall time since the previous turn was recorded, minus the
  * time spent inside the model and the environment: prompt building, parsing and recording.
@@ -24,14 +27,22 @@ public final class EpisodeRun {
 
     private final Episode episode;
     private final String scaffold;
+    private final ResponseFormat format;
     private final long startNanos = System.nanoTime();
     private final List<Turn> turns = new ArrayList<>();
     private long turnStartNanos = startNanos;
     private long outsideNanos;
 
-    public EpisodeRun(Episode episode, String scaffold) {
+    /**
+     * Starts the clock of one episode.
+     *
+     * @param scaffold the scaffold's registry name, recorded in the trajectory
+     * @param format   the scaffold's {@link io.sandmle.api.Scaffold#responseFormat()}
+     */
+    public EpisodeRun(Episode episode, String scaffold, ResponseFormat format) {
         this.episode = episode;
         this.scaffold = scaffold;
+        this.format = format;
     }
 
     public Episode episode() {
@@ -62,11 +73,11 @@ public final class EpisodeRun {
         return left.isNegative() ? Duration.ZERO : left;
     }
 
-    /** Sends {@code prompt} to the episode's model with its sampling settings, asking for logprobs. */
+    /** Sends {@code prompt} to the episode's model with its sampling settings and the response format, asking for logprobs. */
     public ChatResponse ask(List<ChatMessage> prompt, List<String> stop) {
         long t = System.nanoTime();
         try {
-            return episode.model().chat(new ChatRequest(prompt, episode.sampling(), stop, true));
+            return episode.model().chat(new ChatRequest(prompt, episode.sampling(), stop, true, format));
         } catch (RuntimeException e) {
             // LanguageModel must not throw; a plugin that does still only costs this turn.
             return ChatResponse.failure("The policy failed: " + e.getMessage(), (System.nanoTime() - t) / 1_000_000);
@@ -96,7 +107,7 @@ public final class EpisodeRun {
     public Turn record(List<ChatMessage> prompt, ChatResponse response, String action, StepRecord step, String note) {
         long now = System.nanoTime();
         long harness = Math.max(0, (now - turnStartNanos - outsideNanos) / 1_000_000);
-        Turn turn = new Turn(turns.size(), prompt, response, action, step, note, harness);
+        Turn turn = new Turn(turns.size(), prompt, format, response, action, step, note, harness);
         turns.add(turn);
         turnStartNanos = now;
         outsideNanos = 0;
