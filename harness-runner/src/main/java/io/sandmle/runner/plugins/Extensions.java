@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
+import com.google.inject.ProvisionException;
 import com.google.inject.TypeLiteral;
 import com.google.inject.multibindings.MapBinder;
 import com.google.inject.util.Types;
@@ -25,7 +26,7 @@ public final class Extensions {
     private final List<Extension> all;
     private final Injector injector;
 
-    private Extensions(List<Extension> all) {
+    Extensions(List<Extension> all) {
         this.all = all;
         // Bound to itself so that an extension living in the application (a benchmark that opens an Experiment)
         // can @Inject the others; plugins see only harness-api and inject the kinds' maps.
@@ -50,7 +51,12 @@ public final class Extensions {
             throw new IllegalArgumentException("No " + kind.id() + " named '" + name + "'; known: "
                     + String.join(", ", names(kind)) + ". Run 'sandmle plugins' to see them all.");
         }
-        return provider.get();
+        try {
+            return provider.get();
+        } catch (ProvisionException e) {
+            // The extension's own sentence, not Guice's numbered error listing around it.
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     /** The names registered for a kind, sorted. */

@@ -33,14 +33,19 @@ public final class PluginLoader {
     /** Loads plugins from the class path plus every {@code *.jar} in the given folders or files. */
     public static List<Extension> load(List<Path> pluginPaths) {
         ClassLoader loader = classLoaderFor(pluginPaths);
-        Map<String, Extension> byKindAndName = new LinkedHashMap<>();
         try {
-            for (HarnessPlugin plugin : ServiceLoader.load(HarnessPlugin.class, loader)) {
-                plugin.register(new Collector(plugin, byKindAndName));
-            }
+            return collect(ServiceLoader.load(HarnessPlugin.class, loader));
         } catch (ServiceConfigurationError | LinkageError e) {
             throw new IllegalArgumentException("A plugin cannot be loaded (" + e.getMessage() + "); rebuild its jar "
                     + "against this harness-api or remove it from " + pluginPaths + ".", e);
+        }
+    }
+
+    /** The extensions {@code plugins} register, in order; a name claimed twice for one kind is a conflict. */
+    static List<Extension> collect(Iterable<HarnessPlugin> plugins) {
+        Map<String, Extension> byKindAndName = new LinkedHashMap<>();
+        for (HarnessPlugin plugin : plugins) {
+            plugin.register(new Collector(plugin, byKindAndName));
         }
         return List.copyOf(byKindAndName.values());
     }

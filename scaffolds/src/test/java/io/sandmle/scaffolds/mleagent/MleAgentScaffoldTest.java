@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sandmle.api.ResponseFormat;
 import io.sandmle.api.Trajectory;
 import io.sandmle.api.Turn;
 import io.sandmle.scaffolds.Fixtures;
@@ -29,6 +30,8 @@ class MleAgentScaffoldTest {
         assertTrue(model.requests().get(1).messages().get(2).content().contains("#### Results Start ####"));
         assertTrue(model.requests().get(2).messages().get(4).content().contains("#### Error Start ####"));
         assertEquals(0.9, t.finalGrade().score());
+        assertTrue(model.requests().stream().allMatch(r -> r.responseFormat() == ResponseFormat.JSON_ACTION));
+        assertTrue(t.turns().stream().allMatch(turn -> turn.responseFormat() == ResponseFormat.JSON_ACTION));
     }
 
     @Test

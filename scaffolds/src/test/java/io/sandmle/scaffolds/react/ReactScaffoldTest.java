@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sandmle.api.ChatMessage;
+import io.sandmle.api.ResponseFormat;
 import io.sandmle.api.Trajectory;
 import io.sandmle.api.Turn;
 import io.sandmle.scaffolds.Fixtures;
@@ -41,6 +42,8 @@ class ReactScaffoldTest {
         assertEquals("user", second.get(3).role());
         assertTrue(t.turns().stream().allMatch(turn -> turn.harnessMillis() >= 0 && turn.note() == null));
         assertEquals(List.of("<tool_response>"), model.requests().get(0).stop());
+        assertTrue(model.requests().stream().allMatch(r -> r.responseFormat() == ResponseFormat.REACT));
+        assertTrue(t.turns().stream().allMatch(turn -> turn.responseFormat() == ResponseFormat.REACT));
     }
 
     @Test

@@ -5,12 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sandmle.api.ResponseFormat;
 import io.sandmle.api.Trajectory;
 import io.sandmle.api.Turn;
 import io.sandmle.scaffolds.Fixtures;
-import io.sandmle.support.doubles.ScriptedModel;
 import io.sandmle.scaffolds.aide.AideScaffold;
 import io.sandmle.scaffolds.aira.AiraGreedyScaffold;
+import io.sandmle.support.doubles.ScriptedModel;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,8 @@ class TreeSearchTest {
         assertEquals(1, model.requests().get(0).messages().size());
         assertEquals("system", model.requests().get(0).messages().get(0).role());
         assertTrue(model.requests().get(0).messages().get(0).content().contains("train.csv has 40 rows and 4 columns"));
+        assertTrue(model.requests().stream().allMatch(r -> r.responseFormat() == ResponseFormat.PLAN_AND_CODE));
+        assertEquals(ResponseFormat.PLAN_AND_CODE, new AiraGreedyScaffold().responseFormat());
     }
 
     @Test
