@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sandmle.runner.config.RepoFiles;
+import io.sandmle.support.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 /** The Python test client of the environment server (Debian's python3 + websockets), one scenario a run. */
 final class EnvClient {
 
-    static final ObjectMapper JSON = new ObjectMapper();
 
     private EnvClient() {
     }
@@ -37,7 +36,7 @@ final class EnvClient {
         assertEquals(0, p.exitValue(), "the client failed: " + err);
         List<JsonNode> results = new ArrayList<>();
         for (String line : out.lines().toList()) {
-            results.add(JSON.readTree(line));
+            results.add(Json.MAPPER.readTree(line));
         }
         return results;
     }

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sandmle.api.EpisodeRecord;
 import io.sandmle.runner.config.RepoFiles;
 import io.sandmle.runner.store.RunStore;
+import io.sandmle.support.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -42,7 +42,6 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EnvServerTest {
 
-    private static final ObjectMapper JSON = EnvClient.JSON;
     private static final Path FIXTURES = RepoFiles.root().resolve("examples/fixtures/mle-bench-lite");
     private static final int CONCURRENT = 64;
 
@@ -97,7 +96,7 @@ class EnvServerTest {
             CliRun graded = ChildJvm.run(Map.of(), "grade-sample", submission.toString(), e.get("task_id").asText(),
                     "--data-dir", FIXTURES.toString());
             assertEquals(0, graded.exitCode(), graded.out());
-            JsonNode cli = JSON.readTree(graded.out());
+            JsonNode cli = Json.MAPPER.readTree(graded.out());
             JsonNode got = e.get("grade");
             assertEquals(cli.get("valid_submission").asBoolean(), got.get("valid").asBoolean());
             assertEquals(cli.get("score").asDouble(), got.get("score").asDouble(), 1e-12);
@@ -143,7 +142,7 @@ class EnvServerTest {
     @Order(4)
     void aResetStormEndsEachEpisodeOnce() throws Exception {
         JsonNode storm = EnvClient.run(url, "storm", "--count", "15", "--system", "storm").get(0);
-        assertEquals(15, Set.copyOf(JSON.convertValue(storm.get("ids"), List.class)).size());
+        assertEquals(15, Set.copyOf(Json.MAPPER.convertValue(storm.get("ids"), List.class)).size());
         assertTrue(storm.get("done").asBoolean());
         stormLastId = storm.get("ids").get(14).asText();
     }
@@ -153,8 +152,8 @@ class EnvServerTest {
     void aClientKilledMidStepLeavesNoProcessBehind() throws Exception {
         Process hanging = EnvClient.start(url, "hang", "--system", "killed");
         BufferedReader lines = new BufferedReader(new InputStreamReader(hanging.getInputStream(), StandardCharsets.UTF_8));
-        killedId = JSON.readTree(lines.readLine()).get("episode_id").asText();
-        assertEquals("sent", JSON.readTree(lines.readLine()).get("step").asText());
+        killedId = Json.MAPPER.readTree(lines.readLine()).get("episode_id").asText();
+        assertEquals("sent", Json.MAPPER.readTree(lines.readLine()).get("step").asText());
         Thread.sleep(1_500);
         assertTrue(processesMentioning(killedId) > 0, "the step's sandbox should be running before the kill");
         hanging.destroyForcibly().waitFor();
@@ -193,7 +192,7 @@ class EnvServerTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"action\": {\"action\": \"score\"}}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(404, noSession.statusCode());
-        assertTrue(JSON.readTree(noSession.body()).get("detail").asText().contains("session_id"));
+        assertTrue(Json.MAPPER.readTree(noSession.body()).get("detail").asText().contains("session_id"));
     }
 
     @Test
@@ -230,7 +229,7 @@ class EnvServerTest {
     }
 
     private JsonNode get(HttpClient client, String path) throws Exception {
-        return JSON.readTree(client.send(HttpRequest.newBuilder(URI.create(http + path)).build(),
+        return Json.MAPPER.readTree(client.send(HttpRequest.newBuilder(URI.create(http + path)).build(),
                 HttpResponse.BodyHandlers.ofString()).body());
     }
 
@@ -238,7 +237,7 @@ class EnvServerTest {
         HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(http + path))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
-        return JSON.readTree(r.body());
+        return Json.MAPPER.readTree(r.body());
     }
 
     /** Processes whose command line names the episode (its sandbox binds the episode's folders). */

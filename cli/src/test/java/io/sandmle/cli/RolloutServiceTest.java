@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sandmle.api.EpisodeRecord;
 import io.sandmle.runner.config.RepoFiles;
 import io.sandmle.runner.store.RunStore;
+import io.sandmle.support.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RolloutServiceTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path FIXTURES = RepoFiles.root().resolve("examples/fixtures/mle-bench-lite");
     private static final String TASK = "spooky-author-identification";
     private static final String COMMON = """
@@ -65,22 +64,22 @@ class RolloutServiceTest {
         String http = started(ListeningCommand.start("ws://", "env-server", "--config", serverConfig.toString()))
                 .httpRoot();
 
-        String request = JSON.createObjectNode().put("task_id", TASK).put("seed", 0).put("scaffold", "react")
+        String request = Json.MAPPER.createObjectNode().put("task_id", TASK).put("seed", 0).put("scaffold", "react")
                 .put("inference_url", inference).put("model", "embedded").put("session_id", "grpo-step-7.group-3")
                 .put("group_size", 2).toString();
         HttpClient client = HttpClient.newHttpClient();
-        JsonNode first = JSON.readTree(post(client, http + "/rollouts", request));
+        JsonNode first = Json.MAPPER.readTree(post(client, http + "/rollouts", request));
         assertEquals(2, first.get("episodes").size());
         List<String> seen = Files.readAllLines(log);
         assertTrue(seen.size() >= 2, "the endpoint saw the episodes' model calls");
         for (String line : seen) {
-            JsonNode call = JSON.readTree(line);
+            JsonNode call = Json.MAPPER.readTree(line);
             assertEquals("grpo-step-7.group-3", call.get("x_session_id").asText(), line);
             assertEquals("grpo-step-7.group-3", call.get("user").asText(), line);
         }
 
         String again = post(client, http + "/rollouts", request);
-        assertEquals(first, JSON.readTree(again), "a repeated request gets the stored answer");
+        assertEquals(first, Json.MAPPER.readTree(again), "a repeated request gets the stored answer");
         assertEquals(seen.size(), Files.readAllLines(log).size(), "and runs no episode again");
 
         Path evalConfig = dir.resolve("eval.yaml");

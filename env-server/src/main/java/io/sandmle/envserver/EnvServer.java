@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sandmle.runner.config.ServerConfig;
 import io.sandmle.runner.run.Experiment;
 import io.sandmle.runner.run.Provenance;
+import io.sandmle.support.Json;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,7 +45,7 @@ public final class EnvServer implements AutoCloseable {
     public static EnvServer start(Experiment experiment) throws Exception {
         ServerConfig config = experiment.config().server();
         experiment.reward(config.reward()); // an unknown reward name stops the start with its one sentence
-        ObjectMapper mapper = new ObjectMapper();
+        ObjectMapper mapper = Json.MAPPER;
         TaskCatalog catalog = TaskCatalog.load(experiment.config(), experiment.extensions());
         Schemas schemas = new Schemas(mapper);
         SessionRegistry registry = new SessionRegistry(config.maxSessions(), config.idleTimeout(),

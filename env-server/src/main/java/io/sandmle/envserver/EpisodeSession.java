@@ -9,6 +9,7 @@ import io.sandmle.api.ChatResponse;
 import io.sandmle.api.EpisodeRecord;
 import io.sandmle.api.Grade;
 import io.sandmle.api.MleEnvironment;
+import io.sandmle.api.ResponseFormat;
 import io.sandmle.api.Reward;
 import io.sandmle.api.RewardFunction;
 import io.sandmle.api.StepRecord;
@@ -107,8 +108,9 @@ final class EpisodeSession {
                 : new ChatResponse(modelOutput, null, List.of(), null, "stop", null, 0);
         long actionMillis = (System.nanoTime() - began) / 1_000_000;
         long stepMillis = step.exec() == null ? 0 : step.exec().wallMillis();
-        turns.add(new Turn(turns.size(), List.of(ChatMessage.user(lastText)), response, name, step, null,
-                Math.max(0, actionMillis - stepMillis)));
+        // The client's agent sends its action as structured JSON, so the harness parses no reply shape here.
+        turns.add(new Turn(turns.size(), List.of(ChatMessage.user(lastText)), ResponseFormat.FREE_TEXT, response, name,
+                step, null, Math.max(0, actionMillis - stepMillis)));
         lastText = step.observation();
         ObjectNode o = base(step.observation(), name);
         Observations.execution(o, step.exec());

@@ -1,6 +1,5 @@
 package io.sandmle.runner.run;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sandmle.api.CurvePoint;
 import io.sandmle.api.EpisodeRecord;
 import io.sandmle.api.Executor;
@@ -18,6 +17,7 @@ import io.sandmle.runner.rollout.RunSummary;
 import io.sandmle.runner.rollout.SandboxedEnvironments;
 import io.sandmle.runner.store.RunStore;
 import io.sandmle.runner.train.TrainRun;
+import io.sandmle.support.Json;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -68,7 +68,7 @@ public final class Experiment implements AutoCloseable {
             Files.writeString(kept, yaml);
         }
         Files.writeString(runDir.resolve("provenance.jsonl"),
-                new ObjectMapper().writeValueAsString(Provenance.now(extensions, yaml)) + "\n",
+                Json.write(Provenance.now(extensions, yaml)) + "\n",
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         RunStore store = RunStore.open(runDir);
         try {

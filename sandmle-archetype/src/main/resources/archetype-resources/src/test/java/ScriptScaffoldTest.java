@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sandmle.api.Budget;
-import io.sandmle.api.ChatRequest;
-import io.sandmle.api.ChatResponse;
 import io.sandmle.api.Episode;
 import io.sandmle.api.ExtensionKind;
 import io.sandmle.api.ExtensionRegistry;
@@ -15,10 +13,12 @@ import io.sandmle.api.LanguageModel;
 import io.sandmle.api.Medal;
 import io.sandmle.api.MleEnvironment;
 import io.sandmle.api.Modality;
+import io.sandmle.api.ResponseFormat;
 import io.sandmle.api.Sampling;
 import io.sandmle.api.StepRecord;
 import io.sandmle.api.Task;
 import io.sandmle.api.Trajectory;
+import io.sandmle.support.doubles.ScriptedModel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** The scaffold against a scripted policy and an environment that grades without running anything. */
@@ -36,7 +37,7 @@ class ScriptScaffoldTest {
 
     @Test
     void runsTheScriptFixesItAfterAnInvalidSubmissionAndEndsWithTheGrade() {
-        ScriptedPolicy policy = new ScriptedPolicy(
+        ScriptedModel policy = ScriptedModel.replying(
                 "A first try:\n```python\nprint('forgot the submission')\n```",
                 "Fixed:\n```python\nopen('submission.csv', 'w').write('id,label\\n1,0\\n')\n```");
         GradingEnvironment env = new GradingEnvironment();
@@ -50,11 +51,12 @@ class ScriptScaffoldTest {
         assertEquals(ScriptScaffold.NAME, trajectory.scaffold());
         String secondPrompt = trajectory.turns().get(1).prompt().get(3).content();
         assertTrue(secondPrompt.contains("no submission.csv"), secondPrompt);
+        assertTrue(policy.requests().stream().allMatch(r -> r.responseFormat() == ResponseFormat.PLAN_AND_CODE));
     }
 
     @Test
     void stopsAtTheTurnBudget() {
-        ScriptedPolicy policy = new ScriptedPolicy("No code this time.");
+        ScriptedModel policy = ScriptedModel.replying("No code this time.");
         Trajectory trajectory = new ScriptScaffold().run(episode(policy, new GradingEnvironment(), 3));
 
         assertEquals("max_turns", trajectory.endReason());
@@ -72,6 +74,11 @@ class ScriptScaffoldTest {
                     scaffolds.put(name, implementation);
                 }
             }
+
+            @Override
+            public <T> void add(ExtensionKind<T> kind, String name, Supplier<? extends T> factory) {
+                throw new AssertionError("the plugin registers classes only: " + name);
+            }
         };
         ServiceLoader.load(HarnessPlugin.class).forEach(plugin -> plugin.register(registry));
 
@@ -81,27 +88,6 @@ class ScriptScaffoldTest {
     private static Episode episode(LanguageModel policy, MleEnvironment env, int maxTurns) {
         return new Episode("ep-0", TASK, env, policy, new Budget(maxTurns, Duration.ofMinutes(1), Duration.ofSeconds(30)),
                 Sampling.defaults(), 0);
-    }
-
-    /** Replies in order, repeating the last one. */
-    private static final class ScriptedPolicy implements LanguageModel {
-        private final List<String> replies;
-        private int calls;
-
-        ScriptedPolicy(String... replies) {
-            this.replies = List.of(replies);
-        }
-
-        @Override
-        public String id() {
-            return "scripted";
-        }
-
-        @Override
-        public ChatResponse chat(ChatRequest request) {
-            String reply = replies.get(Math.min(calls++, replies.size() - 1));
-            return new ChatResponse(reply, null, List.of(), null, "stop", null, 1);
-        }
     }
 
     /** Grades a script as valid when it writes submission.csv; runs nothing. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.sandmle.api.Grade;
 import io.sandmle.api.Medal;
+import io.sandmle.api.ResponseFormat;
 import io.sandmle.api.StepRecord;
 import io.sandmle.api.Trajectory;
 import io.sandmle.api.Turn;
@@ -22,7 +23,7 @@ class GradeRewardsTest {
     private static Trajectory scored(Grade... grades) {
         List<Turn> turns = new ArrayList<>();
         for (Grade g : grades) {
-            turns.add(new Turn(turns.size(), List.of(), null, "score",
+            turns.add(new Turn(turns.size(), List.of(), ResponseFormat.FREE_TEXT, null, "score",
                     new StepRecord(1, turns.size(), "score", null, null, g, "", 0), null, 0));
         }
         return new Trajectory(1, "e", "t", "openenv", "p", 0, turns, null, "submitted", 0);
