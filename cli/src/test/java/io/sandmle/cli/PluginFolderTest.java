@@ -69,6 +69,9 @@ class PluginFolderTest {
         Files.writeString(sources.resolve("java/" + pkg + "/" + type + "Scaffold.java"), """
                 package %1$s;
                 public final class %2$sScaffold implements io.sandmle.api.Scaffold {
+                    public io.sandmle.api.ResponseFormat responseFormat() {
+                        return io.sandmle.api.ResponseFormat.FREE_TEXT;
+                    }
                     public io.sandmle.api.Trajectory run(io.sandmle.api.Episode episode) {
                         throw new UnsupportedOperationException();
                     }
