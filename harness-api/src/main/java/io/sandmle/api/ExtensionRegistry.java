@@ -5,7 +5,7 @@ import java.util.function.Supplier;
 /**
  * What a {@link HarnessPlugin} is handed to declare its extensions. Names are short and
  * lower-case ({@code react}, {@code grpo}, {@code mle-bench-lite}); two plugins that claim the
- * same name for the same kind stop start-up with an error naming both jars.
+ * same name for the same kind stop start-up with an error naming both jars (docs/CONTRACTS.md §5).
  */
 public interface ExtensionRegistry {
 

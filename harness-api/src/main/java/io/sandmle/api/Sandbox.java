@@ -4,7 +4,7 @@ package io.sandmle.api;
  * One episode's isolated place to run code steps, created by an {@link Executor}. Every executor shows
  * agent code the same two folders, so prompts, scaffolds and policies may name them: the episode's work
  * folder at {@value #WORK_MOUNT} (read-write, the step's working directory) and the task's public files at
- * {@value #DATA_MOUNT} (read-only). Nothing else of the host is visible.
+ * {@value #DATA_MOUNT} (read-only). Nothing else of the host is visible (docs/CONTRACTS.md §2).
  */
 public interface Sandbox extends AutoCloseable {
 
