@@ -21,6 +21,7 @@ import io.sandmle.support.doubles.ScriptedModel;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** The budget, timing and recording every scaffold shares. */
@@ -33,6 +34,21 @@ class EpisodeRunTest {
     private static Episode episode(LanguageModel model, int maxTurns, Duration time) {
         return new Episode("e1", TASK, null, model, new Budget(maxTurns, time, Duration.ofSeconds(1)),
                 new Sampling(0.5, 1, 64, 3L), 9);
+    }
+
+    /** A policy answering with {@code reply} (which may throw, as a faulty plugin's would). */
+    private static LanguageModel model(Function<ChatRequest, ChatResponse> reply) {
+        return new LanguageModel() {
+            @Override
+            public String id() {
+                return "test";
+            }
+
+            @Override
+            public ChatResponse chat(ChatRequest request) {
+                return reply.apply(request);
+            }
+        };
     }
 
     @Test
@@ -64,17 +80,9 @@ class EpisodeRunTest {
 
     @Test
     void aThrowingPolicyOrEnvironmentCostsOneTurnNotTheEpisode() {
-        LanguageModel broken = new LanguageModel() {
-            @Override
-            public String id() {
-                return "broken";
-            }
-
-            @Override
-            public ChatResponse chat(ChatRequest request) {
-                throw new IllegalStateException("plugin bug");
-            }
-        };
+        LanguageModel broken = model(request -> {
+            throw new IllegalStateException("plugin bug");
+        });
         EpisodeRun run = new EpisodeRun(episode(broken, 3, Duration.ofMinutes(1)), "demo", ResponseFormat.REACT);
         ChatResponse reply = run.ask(PROMPT, List.of());
         assertTrue(reply.failed());
@@ -88,22 +96,14 @@ class EpisodeRunTest {
 
     @Test
     void harnessTimeLeavesOutTimeSpentInTheModel() {
-        LanguageModel slow = new LanguageModel() {
-            @Override
-            public String id() {
-                return "slow";
+        LanguageModel slow = model(request -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-
-            @Override
-            public ChatResponse chat(ChatRequest request) {
-                try {
-                    Thread.sleep(300);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return new ChatResponse("ok", null, List.of(), null, "stop", null, 300);
-            }
-        };
+            return new ChatResponse("ok", null, List.of(), null, "stop", null, 300);
+        });
         EpisodeRun run = new EpisodeRun(episode(slow, 3, Duration.ofMinutes(1)), "demo", ResponseFormat.FREE_TEXT);
         Turn turn = run.record(PROMPT, run.ask(PROMPT, List.of()), "none", null, null);
         assertTrue(turn.harnessMillis() < 200, "harness millis " + turn.harnessMillis());
