@@ -133,7 +133,7 @@ class BenchCommandTest {
         Captured run = run("bench", "--quick", "no-such-bench");
 
         assertEquals(SandmleCommand.BAD_INPUT, run.exitCode());
-        assertTrue(run.err().contains("No benchmark named 'no-such-bench'; known: generation, grading, grpo"),
+        assertTrue(run.err().contains("No benchmark named 'no-such-bench'; known: env-server, generation, grading, grpo"),
                 run.err());
     }
 
