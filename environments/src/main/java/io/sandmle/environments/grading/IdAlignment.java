@@ -101,8 +101,12 @@ public final class IdAlignment {
         return Arrays.stream(idx).mapToInt(Integer::intValue).toArray();
     }
 
-    /** Keys that are equal exactly when pandas finds the ids equal; NA ids never match. */
-    private static String[][] comparableKeys(String[] sub, String[] ans, String idColumn) {
+    /**
+     * The two id columns as keys that are equal exactly when pandas finds the ids equal: numeric columns by
+     * value (so {@code 1} and {@code 1.0} match), text columns as written; a numeric column against a text
+     * one, or an empty submission id, is refused.
+     */
+    static String[][] comparableKeys(String[] sub, String[] ans, String idColumn) {
         if (canonicalIntegers(sub) && canonicalIntegers(ans)) {
             return new String[][] {sub, ans}; // equal text ⇔ equal number, no conversion needed
         }

@@ -1,5 +1,7 @@
 package io.sandmle.environments.grading;
 
+import java.util.List;
+
 import java.util.Set;
 
 /**
@@ -190,7 +192,7 @@ public final class PandasValues {
         if (d == 0) {
             return 1 / d < 0 ? "-0.0" : "0.0";
         }
-        java.math.BigDecimal exact = new java.math.BigDecimal(Double.toString(d)).stripTrailingZeros();
+        java.math.BigDecimal exact = shortestDecimal(d).stripTrailingZeros();
         String digits = exact.unscaledValue().abs().toString();
         int exponent = digits.length() - 1 - exact.scale();
         String sign = d < 0 ? "-" : "";
@@ -200,6 +202,34 @@ public final class PandasValues {
         }
         String plain = exact.abs().toPlainString();
         return sign + (plain.contains(".") ? plain : plain + ".0");
+    }
+
+    /**
+     * The decimal with the fewest significant digits that reads back as {@code d}, the nearest to {@code d}
+     * among those: Python's repr digits. Java 17's {@code Double.toString} is not always shortest
+     * ({@code 2e23} prints as {@code 1.9999999999999998E23}), so the digits are searched: for each length,
+     * the nearest decimal of that length and its neighbours on either side (near a power of two the
+     * rounding interval is lopsided, so the nearest need not read back while a neighbour does).
+     */
+    private static java.math.BigDecimal shortestDecimal(double d) {
+        java.math.BigDecimal exact = new java.math.BigDecimal(d);
+        for (int digits = 1; digits <= 17; digits++) {
+            java.math.BigDecimal nearest = exact.round(new java.math.MathContext(digits,
+                    java.math.RoundingMode.HALF_EVEN));
+            java.math.BigDecimal unit = java.math.BigDecimal.ONE.scaleByPowerOfTen(
+                    nearest.precision() - nearest.scale() - digits);
+            java.math.BigDecimal best = null;
+            for (java.math.BigDecimal candidate : List.of(nearest, nearest.subtract(unit), nearest.add(unit))) {
+                if (candidate.doubleValue() == d && (best == null
+                        || candidate.subtract(exact).abs().compareTo(best.subtract(exact).abs()) < 0)) {
+                    best = candidate;
+                }
+            }
+            if (best != null) {
+                return best;
+            }
+        }
+        return exact; // not reached: 17 significant digits always read back
     }
 
     /** A value shortened for an error sentence. */

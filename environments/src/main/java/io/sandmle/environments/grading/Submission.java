@@ -96,15 +96,21 @@ public final class Submission {
 
     /** The same set of ids as the answers (duplicates aside), as MLE-bench's {@code set(...) == set(...)} checks. */
     public Submission requireSameIdSet(String[] answerIds, String idColumn) {
-        Set<String> sub = new java.util.HashSet<>(List.of(text(idColumn)));
-        Set<String> ans = new java.util.HashSet<>(List.of(answerIds));
-        if (!sub.equals(ans)) {
-            Set<String> missing = new java.util.HashSet<>(ans);
-            missing.removeAll(sub);
-            throw new InvalidSubmissionException(missing.isEmpty()
-                    ? "The submission has " + idColumn + " values that are not expected ids."
-                    : "The submission lacks " + missing.size() + " expected " + idColumn + " value(s), e.g. '"
-                            + PandasValues.abbreviate(missing.iterator().next()) + "'.");
+        // Compared as pandas compares them: numeric ids by value (1.0 is 1), text ids by text.
+        String[][] keys = IdAlignment.comparableKeys(text(idColumn), answerIds, idColumn);
+        Set<String> sub = new java.util.HashSet<>(List.of(keys[0]));
+        java.util.Map<String, String> missing = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < answerIds.length; i++) {
+            if (!sub.contains(keys[1][i])) {
+                missing.putIfAbsent(keys[1][i], answerIds[i]);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new InvalidSubmissionException("The submission lacks " + missing.size() + " expected " + idColumn
+                    + " value(s), e.g. '" + PandasValues.abbreviate(missing.values().iterator().next()) + "'.");
+        }
+        if (!new java.util.HashSet<>(List.of(keys[1])).containsAll(sub)) {
+            throw new InvalidSubmissionException("The submission has " + idColumn + " values that are not expected ids.");
         }
         return this;
     }

@@ -32,6 +32,44 @@ public record Labels(int[] truth, int[] predicted, int classes) {
         return encodeText(truth, predicted);
     }
 
+    /**
+     * Encodes two label columns for an element-wise comparison (accuracy), which scikit-learn makes without
+     * building one sorted label set: numbers mixed with text are allowed, and no number equals a text, unless
+     * both columns are binary, where scikit-learn's target check sorts the mixed union and fails.
+     */
+    public static Labels encodeForComparison(String[] truth, String[] predicted) {
+        boolean numericTruth = PandasValues.isNumericColumn(truth);
+        boolean numericPred = PandasValues.isNumericColumn(predicted);
+        if (numericTruth == numericPred) {
+            return encode(truth, predicted);
+        }
+        Inputs.sameLength(truth.length, predicted.length);
+        String[] t = typed(truth, numericTruth, "y_true");
+        String[] p = typed(predicted, numericPred, "y_pred");
+        if (new TreeSet<>(Arrays.asList(t)).size() <= 2 && new TreeSet<>(Arrays.asList(p)).size() <= 2) {
+            throw new IllegalArgumentException("Labels in y_true and y_pred should be of the same type: one binary"
+                    + " column holds numbers and the other text.");
+        }
+        return encodeText(t, p);
+    }
+
+    /** Labels as text that keeps numbers and texts apart: a number by its value, a text as written. */
+    private static String[] typed(String[] values, boolean numeric, String what) {
+        String[] out = new String[values.length];
+        if (numeric) {
+            double[] v = PandasValues.numeric(values, what);
+            checkDiscrete(v, what);
+            for (int i = 0; i < v.length; i++) {
+                out[i] = "number " + (v[i] + 0.0);
+            }
+        } else {
+            for (int i = 0; i < values.length; i++) {
+                out[i] = "text " + values[i];
+            }
+        }
+        return out;
+    }
+
     /** Encodes numeric labels; NaN and non-integral values are rejected as scikit-learn does. */
     public static Labels encodeNumbers(double[] truth, double[] predicted) {
         Inputs.sameLength(truth.length, predicted.length);

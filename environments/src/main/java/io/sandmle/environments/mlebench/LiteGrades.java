@@ -228,7 +228,8 @@ final class LiteGrades {
     static double accuracy(Submission sub, Submission ans, String id, String target) {
         sub.requireRows(ans.rows()).requireColumns(List.of(target, id));
         int[] order = IdAlignment.align(sub.text(id), ans.text(id), id);
-        return Classification.accuracy(Labels.encode(ans.text(target), Submission.reorderText(sub.text(target), order)));
+        return Classification.accuracy(Labels.encodeForComparison(ans.text(target),
+                Submission.reorderText(sub.text(target), order)));
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Random;
 
@@ -31,10 +32,20 @@ final class LiteFixtures {
 
     private final Random rnd;
     private final int n;
+    private final Map<String, List<String>> classNames;
 
     LiteFixtures(long seed, int rows) {
+        this(seed, rows, Map.of());
+    }
+
+    /**
+     * @param classNames per competition, class columns to use instead of generated names (MLE-bench's own
+     *                   dog-breed and leaf graders require their competitions' real class names)
+     */
+    LiteFixtures(long seed, int rows, Map<String, List<String>> classNames) {
         this.rnd = new Random(seed);
         this.n = rows;
+        this.classNames = classNames;
     }
 
     /** A generated answers table and how submissions for it are written. */
@@ -104,9 +115,9 @@ final class LiteFixtures {
             case "dogs-vs-cats-redux-kernels-edition":
                 return binary("id", "label", i -> String.valueOf(i + 1));
             case "dog-breed-identification":
-                return oneHot("id", names("breed_", 120), i -> hex(32));
+                return oneHot("id", classNames.getOrDefault(id, names("breed_", 120)), i -> hex(32));
             case "leaf-classification":
-                return oneHot("id", names("Species_", 99), i -> String.valueOf(4 + i * 3));
+                return oneHot("id", classNames.getOrDefault(id, names("Species_", 99)), i -> String.valueOf(4 + i * 3));
             case "spooky-author-identification":
                 return oneHot("id", SPOOKY, i -> "id" + (10000 + i * 13));
             case "plant-pathology-2020-fgvc7":
