@@ -8,6 +8,7 @@ import io.sandmle.api.StepRecord;
 import io.sandmle.runner.env.SandboxedEnvironment;
 import io.sandmle.runner.env.TaskFolder;
 import io.sandmle.runner.plugins.Extensions;
+import io.sandmle.support.ControlCharacters;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,11 +69,12 @@ public final class ExecCommand implements Callable<Integer> {
         try (Executor ex = extensions.create(ExtensionKind.EXECUTOR, executor);
              SandboxedEnvironment env = SandboxedEnvironment.open(folder.task(), folder.grader(), ex, dir, limits, unsafe)) {
             StepRecord step = env.python(read(code));
-            System.out.println(step.observation());
+            // Agent output: a terminal would execute the escape sequences it prints.
+            System.out.println(ControlCharacters.escape(step.observation()));
             boolean ok = step.exec().succeeded();
             if (score) {
                 StepRecord graded = env.score();
-                System.out.println(graded.observation());
+                System.out.println(ControlCharacters.escape(graded.observation()));
                 Grade g = graded.grade();
                 ok &= g != null && g.valid();
             }

@@ -6,6 +6,7 @@ import io.sandmle.api.Grade;
 import io.sandmle.api.GradeReport;
 import io.sandmle.api.GradingSummary;
 import io.sandmle.api.Task;
+import io.sandmle.support.ControlCharacters;
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -71,8 +72,9 @@ public final class GradeCommand implements Callable<Integer> {
                         .writeValueAsString(r));
                 lines.newLine();
                 lines.flush();
-                System.err.printf("graded %d/%d %s: %s%n", reports.size(), entries.size(), e.competitionId(),
-                        r.validSubmission() ? "score " + r.score() : r.reason());
+                System.err.printf("graded %d/%d %s: %s%n", reports.size(), entries.size(),
+                        ControlCharacters.escape(e.competitionId()),
+                        ControlCharacters.escape(r.validSubmission() ? "score " + r.score() : r.reason()));
             }
         }
         GradingSummary summary = GradingSummary.of(reports);

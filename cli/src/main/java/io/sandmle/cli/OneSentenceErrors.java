@@ -2,6 +2,7 @@ package io.sandmle.cli;
 
 import io.sandmle.api.SandboxException;
 import io.sandmle.runner.plugins.PluginConflictException;
+import io.sandmle.support.ControlCharacters;
 import picocli.CommandLine;
 
 /** Turns an exception escaping a command into one sentence on stderr and an exit code, never a stack trace. */
@@ -9,7 +10,8 @@ final class OneSentenceErrors implements CommandLine.IExecutionExceptionHandler 
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
-        cli.getErr().println("sandmle: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+        // Messages may quote what agent code, a model or a submission wrote.
+        cli.getErr().println("sandmle: " + ControlCharacters.escape(e.getMessage() == null ? e.toString() : e.getMessage()));
         if (System.getenv("SANDMLE_DEBUG") != null) {
             e.printStackTrace(cli.getErr());
         }

@@ -42,6 +42,27 @@ class ExecCommandTest {
     }
 
     @Test
+    void escapeSequencesTheStepPrintsAreShownEscapedAndKeptRawOnlyInTheLog() throws Exception {
+        MicroTask.create(tmp.resolve("task"));
+        Path code = Files.writeString(tmp.resolve("title.py"),
+                "print('\\x1b]0;pwned\\x07\\x1b[2J\\x1b[31mred\\x1b[0m \\x9b6n')\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream old = System.out;
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            SandmleCommand.newCommandLine().execute("exec", "--task", tmp.resolve("task").toString(),
+                    "--episode-dir", tmp.resolve("ep").toString(), code.toString());
+        } finally {
+            System.setOut(old);
+        }
+        String shown = out.toString(StandardCharsets.UTF_8);
+        assertTrue(shown.chars().noneMatch(c -> c == 0x1b || c == 0x07 || c == 0x9b), "raw control characters: " + shown);
+        assertTrue(shown.contains("\\x1b]0;pwned\\x07\\x1b[2J\\x1b[31mred\\x1b[0m \\x9b6n"), shown);
+        String log = Files.readString(tmp.resolve("ep/work-steps/step_0001.stdout.log"));
+        assertTrue(log.startsWith("\u001b]0;pwned\u0007\u001b[2J"), "the step log keeps the raw bytes: " + log);
+    }
+
+    @Test
     void aFolderThatIsNotATaskIsBadInput() throws Exception {
         Path code = Files.writeString(tmp.resolve("x.py"), "print(1)");
         CommandLine cli = SandmleCommand.newCommandLine();

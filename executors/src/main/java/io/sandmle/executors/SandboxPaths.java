@@ -29,6 +29,15 @@ public final class SandboxPaths {
         return abs.resolveSibling(abs.getFileName() + "-steps");
     }
 
+    /**
+     * The host folder mounted at {@value #DATA}: the episode's view of the task's public folder
+     * ({@link DataMirror}), beside the work folder, so the mount table never names the task folder.
+     */
+    public static Path dataMirrorDir(Path workDir) {
+        Path abs = workDir.toAbsolutePath().normalize();
+        return abs.resolveSibling(abs.getFileName() + "-data");
+    }
+
     /** The file name of step {@code n}'s code; logs add {@code .stdout.log} and {@code .stderr.log}. */
     public static String stepName(int n) {
         return String.format("step_%04d", n);

@@ -52,7 +52,7 @@ public final class StandardReportWriter implements ReportWriter {
     @Override
     public List<Path> write(ReportInput input, Path outDir) throws IOException {
         Settings s = settings != null ? settings : defaults(input.seed());
-        ReportDocument doc = ReportBuilder.build(input, s, pluginSections);
+        ReportDocument doc = ReportBuilder.build(EscapedInput.of(input), s, pluginSections);
         Files.createDirectories(outDir.resolve("figures"));
         List<Path> written = new ArrayList<>();
         Path html = outDir.resolve("index.html");

@@ -94,6 +94,26 @@ class BadInputTest {
         assertTrue(text.contains("intervals collapse to the point"));
     }
 
+    @Test
+    void controlSequencesInNamesAreShownEscapedNeverRaw() throws Exception {
+        List<EpisodeRecord> episodes = new ArrayList<>();
+        for (EpisodeRecord e : new SyntheticRuns(2, 6, 2).episodes(6)) {
+            episodes.add(new EpisodeRecord(1, e.runId(), e.episodeId(), e.system() + "\u001b]0;pwned\u0007",
+                    e.suite(), e.taskId() + "\u001b[2J\u009b31m", e.category(), e.seed(), e.grade(), e.reward(),
+                    e.endReason(), e.wallMillis(), e.turns()));
+        }
+        String text = render(new ReportInput(episodes, List.of(), null, 8, Map.of("agent", "\u001b[31mred")));
+        assertTrue(text.chars().noneMatch(c -> c == 0x1b || c == 0x07 || c == 0x9b),
+                "no raw control character reaches the HTML or the PDF");
+        assertTrue(text.contains("\\x1b]0;pwned\\x07") && text.contains("\\x1b[2J\\x9b31m"),
+                "the sequences are shown, escaped");
+        try (var svgs = Files.walk(work)) {
+            for (Path svg : svgs.filter(p -> p.toString().endsWith(".svg")).toList()) {
+                assertTrue(Files.readString(svg).chars().noneMatch(c -> c == 0x1b), "raw ESC in " + svg);
+            }
+        }
+    }
+
     /** Writes the report, checks both files are complete, and returns the HTML text plus the PDF text. */
     private String render(ReportInput input) throws Exception {
         Path out = Files.createTempDirectory(work, "report");

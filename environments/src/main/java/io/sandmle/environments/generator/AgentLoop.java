@@ -65,4 +65,10 @@ final class AgentLoop {
         Matcher m = Pattern.compile("```" + Pattern.quote(fence) + "\\s*\\n(.*?)```", Pattern.DOTALL).matcher(text);
         return m.find() ? m.group(1) : text.strip();
     }
+
+    /** The last 20 lines of a program's output: what an execute-and-debug loop sends back to the model. */
+    static String lastLines(String output) {
+        List<String> lines = output.lines().toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+    }
 }

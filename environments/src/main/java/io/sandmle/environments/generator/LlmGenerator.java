@@ -1,6 +1,5 @@
 package io.sandmle.environments.generator;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.sandmle.api.EnvironmentGenerator;
 import io.sandmle.api.ExecResult;
 import io.sandmle.api.GenerationContext;
@@ -14,13 +13,11 @@ import io.sandmle.api.TaskDna;
 import io.sandmle.environments.suites.SyntheticSuite;
 import io.sandmle.support.Json;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -38,13 +35,15 @@ public final class LlmGenerator implements EnvironmentGenerator {
     static final int MAX_TURNS = 3;
     private final DataStrategist strategist = new DataStrategist();
     private final TaskAssembly assembly;
+    private final EvaluatorStep evaluator;
 
     public LlmGenerator() {
-        this(task -> new SyntheticSuite().grader(task));
+        this(task -> new SyntheticSuite().grader(task), new EvaluatorStep());
     }
 
-    LlmGenerator(Function<Task, Grader> graders) {
+    LlmGenerator(Function<Task, Grader> graders, EvaluatorStep evaluator) {
         this.assembly = new TaskAssembly(graders);
+        this.evaluator = evaluator;
     }
 
     @Override
@@ -95,12 +94,12 @@ public final class LlmGenerator implements EnvironmentGenerator {
         Files.writeString(folder.publicDir().resolve("description.md"), description.get());
         AgentLoop mlops = new AgentLoop(model, MAX_TURNS);
         Optional<String> evaluator = mlops.run(Prompts.MLOPS_ENGINEER, Prompts.mlopsTask(spec, calibrated), "python",
-                code -> evaluatorProblem(spec, folder, code, calibrated));
+                code -> evaluatorProblem(spec, folder, code, calibrated, context));
         saveTranscript(folder, "mlops-engineer", mlops);
         if (evaluator.isEmpty()) {
             return TaskAssembly.drop(spec, folder, "llm-mlops-failed");
         }
-        return assembly.publish(spec, folder, calibrated, "llm");
+        return assembly.publish(spec, folder, calibrated, "llm", context.executor());
     }
 
     private static Optional<DataStrategist.Proposal> propose(TaskDna dna, LanguageModel model) throws Exception {
@@ -122,7 +121,7 @@ public final class LlmGenerator implements EnvironmentGenerator {
                                            List<TaskAssembly.Calibrated> accepted) throws IOException {
         ExecResult run = assembly.developer().runLadder(spec, folder, script, context.executor());
         if (!run.succeeded()) {
-            return Optional.of("the script failed (exit " + run.exitCode() + "):\n" + tail(run.stderrTail())
+            return Optional.of("the script failed (exit " + run.exitCode() + "):\n" + AgentLoop.lastLines(run.stderrTail())
                     + (run.killedReason() == null ? "" : "\n" + run.killedReason()));
         }
         TaskAssembly.Calibrated c = assembly.calibrate(spec, folder, run);
@@ -148,42 +147,18 @@ public final class LlmGenerator implements EnvironmentGenerator {
         return Optional.empty();
     }
 
-    /** Writes the evaluator, runs it on the best reference, compares with the harness grader. */
+    /** Writes the evaluator and runs it in the sandbox on the best reference; the disagreement to send back. */
     private Optional<String> evaluatorProblem(TaskSpec spec, TaskFolder folder, String code,
-                                              TaskAssembly.Calibrated calibrated) throws Exception {
-        Path evaluator = folder.publicDir().resolve("evaluator.py");
-        Files.writeString(evaluator, code);
+                                              TaskAssembly.Calibrated calibrated, GenerationContext context)
+            throws IOException {
+        Files.writeString(folder.publicDir().resolve("evaluator.py"), code);
         String best = Calibration.bestRung(calibrated.scores(), spec.target().lowerIsBetter());
-        Process p = new ProcessBuilder(io.sandmle.api.SandboxSpec.DEFAULT_PYTHON, "evaluator.py", "--submission_path",
-                folder.ladder(best).toAbsolutePath().toString()).directory(folder.publicDir().toFile())
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            return Optional.of("evaluator.py failed:\n" + tail(out));
-        }
-        JsonNode json;
-        try {
-            json = Json.MAPPER.readTree(out);
-        } catch (IOException e) {
-            return Optional.of("evaluator.py must print one JSON object; it printed:\n" + tail(out));
-        }
-        double expected = calibrated.scores().get(best);
-        if (json.get("score") == null || Math.abs(json.get("score").asDouble() - expected) > 1e-5 * Math.max(1,
-                Math.abs(expected))) {
-            return Optional.of("on the reference submission evaluator.py printed " + out.strip()
-                    + " but the correct score is " + expected);
-        }
-        return Optional.empty();
+        return evaluator.disagreement(folder, folder.ladder(best), calibrated.scores().get(best), context.executor());
     }
 
     private static void saveTranscript(TaskFolder folder, String role, AgentLoop loop) throws IOException {
         Path dir = Files.createDirectories(folder.referenceDir().resolve("llm"));
         Json.writeFile(dir.resolve(role + ".json"), loop.transcript());
-    }
-
-    private static String tail(String text) {
-        List<String> lines = text.lines().toList();
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
     }
 
     /** The files of the public folder, for prompts. */

@@ -51,7 +51,7 @@ final class TaskAssembly {
         if (evaluator) {
             mlops.writeEvaluator(spec.target().metric(), spec.target().lowerIsBetter(), calibrated.thresholds(), folder);
         }
-        return publish(spec, folder, calibrated, generator);
+        return publish(spec, folder, calibrated, generator, executor);
     }
 
     /**
@@ -83,11 +83,14 @@ final class TaskAssembly {
         return new Calibrated(scores, Calibration.thresholds(scores, spec.target().lowerIsBetter()), null);
     }
 
-    /** Writes task.json (role 3, second half) and verifies; a failing task is deleted and its check reported. */
-    GenerationOutcome publish(TaskSpec spec, TaskFolder folder, Calibrated calibrated, String generator)
-            throws IOException {
+    /**
+     * Writes task.json (role 3, second half) and verifies, running any evaluator.py through {@code executor}; a
+     * failing task is deleted and its check reported.
+     */
+    GenerationOutcome publish(TaskSpec spec, TaskFolder folder, Calibrated calibrated, String generator,
+                              Executor executor) throws IOException {
         Task task = mlops.writeTask(spec, folder, calibrated.thresholds(), calibrated.scores(), generator);
-        Verifier.Verdict verdict = verifier.verify(folder.root(), graders.apply(task));
+        Verifier.Verdict verdict = verifier.verify(folder.root(), graders.apply(task), executor);
         if (!verdict.ok()) {
             LOG.log(System.Logger.Level.DEBUG, () -> spec.taskId() + " dropped by " + verdict.failedCheck() + ": "
                     + verdict.detail());

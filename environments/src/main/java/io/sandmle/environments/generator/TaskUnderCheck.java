@@ -1,5 +1,6 @@
 package io.sandmle.environments.generator;
 
+import io.sandmle.api.Executor;
 import io.sandmle.api.Grade;
 import io.sandmle.api.Grader;
 import io.sandmle.api.Task;
@@ -13,19 +14,22 @@ import java.util.Map;
 
 /**
  * A generated task as the verifier sees it, read back from disk (so a kept task can be re-verified later):
- * task.json, the rule's secrets, and the grades of the stored ladder submissions (computed once, on demand).
+ * task.json, the rule's secrets, and the grades of the stored ladder submissions (computed once, on demand);
+ * with the executor that runs any code the task carries.
  */
 final class TaskUnderCheck {
 
     private final TaskFolder folder;
     private final Task task;
     private final Grader grader;
+    private final Executor executor;
     private final Map<String, Grade> grades = new HashMap<>();
 
-    TaskUnderCheck(TaskFolder folder, Grader grader) {
+    TaskUnderCheck(TaskFolder folder, Grader grader, Executor executor) {
         this.folder = folder;
         this.task = TaskJson.read(folder.root());
         this.grader = grader;
+        this.executor = executor;
     }
 
     TaskFolder folder() {
@@ -38,6 +42,11 @@ final class TaskUnderCheck {
 
     Grader grader() {
         return grader;
+    }
+
+    /** The sandbox that runs code the task carries (evaluator.py), never the host. */
+    Executor executor() {
+        return executor;
     }
 
     Secrets secrets() {

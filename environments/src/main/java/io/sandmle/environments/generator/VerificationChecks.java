@@ -2,9 +2,7 @@ package io.sandmle.environments.generator;
 
 import io.sandmle.api.Grade;
 import io.sandmle.api.Thresholds;
-import io.sandmle.support.Json;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
@@ -316,25 +313,13 @@ final class VerificationChecks {
         }
 
         @Override
-        public Optional<String> problem(TaskUnderCheck t) throws IOException, InterruptedException {
-            Path evaluator = t.publicDir().resolve("evaluator.py");
-            if (!Files.isRegularFile(evaluator)) {
+        public Optional<String> problem(TaskUnderCheck t) throws IOException {
+            if (!Files.isRegularFile(t.publicDir().resolve("evaluator.py"))) {
                 return Optional.empty();
             }
             String bestRung = Calibration.bestRung(t.ladderScores(), t.task().lowerIsBetter());
-            Path best = t.folder().ladder(bestRung).toAbsolutePath();
-            Process p = new ProcessBuilder(io.sandmle.api.SandboxSpec.DEFAULT_PYTHON, "evaluator.py",
-                    "--submission_path", best.toString()).directory(t.publicDir().toFile()).redirectErrorStream(true)
-                    .start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                return Optional.of("evaluator.py failed: " + out.strip());
-            }
-            double score = Json.MAPPER.readTree(out).get("score").asDouble();
-            double expected = t.ladderGrade(bestRung).score();
-            // The grader rounds to 5 decimals as MLE-bench does; the evaluator prints full precision.
-            return Math.abs(score - expected) <= 1e-5 * Math.max(1, Math.abs(expected)) ? Optional.empty()
-                    : Optional.of("evaluator.py scores " + score + " where the grader scores " + expected);
+            return new EvaluatorStep().disagreement(t.folder(), t.folder().ladder(bestRung),
+                    t.ladderGrade(bestRung).score(), t.executor());
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.sandmle.environments.generator;
 
+import io.sandmle.api.Executor;
 import io.sandmle.api.Grader;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,14 +28,15 @@ public final class Verifier {
     }
 
     /**
-     * Verifies the task in {@code taskDir} with {@code grader}.
+     * Verifies the task in {@code taskDir} with {@code grader}; code the task carries (a model-written
+     * evaluator.py) runs only through {@code executor}'s sandbox.
      *
      * @return the failed check and why, or {@link Verdict#passed()} when every check passes
      */
-    public Verdict verify(Path taskDir, Grader grader) {
+    public Verdict verify(Path taskDir, Grader grader, Executor executor) {
         TaskUnderCheck task;
         try {
-            task = new TaskUnderCheck(new TaskFolder(taskDir), grader);
+            task = new TaskUnderCheck(new TaskFolder(taskDir), grader, executor);
         } catch (Exception e) {
             return new Verdict("files-parse", "task.json does not parse: " + e.getMessage());
         }

@@ -40,7 +40,7 @@ class EveryModalityTest {
             int trainRows = Files.readAllLines(task.publicDir().resolve("train.csv")).size() - 1;
             assertTrue(trainRows >= 50 && trainRows <= 200, e.getValue() + " has " + trainRows + " training rows");
             assertTrue(Files.isRegularFile(task.privateDir().resolve("answers.csv")));
-            Verifier.Verdict again = new Verifier().verify(dir, suite.grader(task));
+            Verifier.Verdict again = new Verifier().verify(dir, suite.grader(task), TestTasks.EXECUTOR);
             assertTrue(again.ok(), e.getValue() + " does not re-verify: " + again);
         }
         List<Task> all = suite.load(tmp, Map.of());

@@ -24,10 +24,14 @@ final class TestTasks {
     }
 
     static GenerationContext context(LanguageModel model) {
+        return context(model, EXECUTOR);
+    }
+
+    static GenerationContext context(LanguageModel model, Executor executor) {
         return new GenerationContext() {
             @Override
             public Executor executor() {
-                return EXECUTOR;
+                return executor;
             }
 
             @Override

@@ -48,7 +48,7 @@ class VerifierChecksTest {
     }
 
     private static String failedCheck(Path task, Grader grader) {
-        return new Verifier().verify(task, grader).failedCheck();
+        return new Verifier().verify(task, grader, TestTasks.EXECUTOR).failedCheck();
     }
 
     private static Task taskOf(Path dir) {

@@ -5,6 +5,7 @@ import io.sandmle.api.Limits;
 import io.sandmle.api.Sandbox;
 import io.sandmle.api.SandboxException;
 import io.sandmle.api.SandboxSpec;
+import io.sandmle.executors.DataMirror;
 import io.sandmle.executors.OutputCapture;
 import io.sandmle.executors.StepEnd;
 import io.sandmle.executors.StepFiles;
@@ -90,6 +91,7 @@ public final class ColdSandbox implements Sandbox {
 
     @Override
     public void close() {
-        // Each step cleaned up after itself; nothing runs between steps.
+        // Each step cleaned up after itself; nothing runs between steps. Only the data view is left.
+        DataMirror.remove(episode.spec().workDir());
     }
 }

@@ -18,7 +18,8 @@ import java.util.Optional;
  * @param bwrap   the bubblewrap binary
  * @param user    who code runs as
  * @param workDir the episode's work folder (host path)
- * @param dataDir the task's public folder (host path), or {@code null}
+ * @param dataDir the episode's view of the task's public folder ({@link io.sandmle.executors.DataMirror}; host
+ *                path), or {@code null}
  * @param stepsDir the episode's step files (host path)
  * @param limits  the per-step limits
  */

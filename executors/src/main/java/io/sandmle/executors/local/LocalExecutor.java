@@ -5,6 +5,7 @@ import io.sandmle.api.Limits;
 import io.sandmle.api.Sandbox;
 import io.sandmle.api.SandboxException;
 import io.sandmle.api.SandboxSpec;
+import io.sandmle.executors.DataMirror;
 import io.sandmle.executors.StepFiles;
 import io.sandmle.executors.warm.WarmSandbox;
 import java.io.IOException;
@@ -70,8 +71,8 @@ public final class LocalExecutor implements Executor {
         prepareWorkDir(resolved.workDir(), m.user());
         StepFiles steps = new StepFiles(resolved.workDir());
         IsolationCommand isolation = m.bwrap() == null ? null
-                : new IsolationCommand(m.bwrap(), m.user(), resolved.workDir(), resolved.inputDir(), steps.dir(),
-                resolved.limits());
+                : new IsolationCommand(m.bwrap(), m.user(), resolved.workDir(),
+                DataMirror.forSandbox(resolved.inputDir(), resolved.workDir()), steps.dir(), resolved.limits());
         LocalEpisode episode = new LocalEpisode("ep-" + UUID.randomUUID(), resolved, steps, isolation, m.cgroups());
         return servesWarm() ? new WarmSandbox(episode, options.warmStartup(), new ColdSandbox(episode))
                 : new ColdSandbox(episode);

@@ -5,6 +5,7 @@ import io.sandmle.api.Limits;
 import io.sandmle.api.Sandbox;
 import io.sandmle.api.SandboxException;
 import io.sandmle.api.SandboxSpec;
+import io.sandmle.executors.DataMirror;
 import io.sandmle.executors.StepFiles;
 import io.sandmle.executors.local.Bubblewrap;
 import io.sandmle.executors.local.IsolationCommand;
@@ -56,7 +57,7 @@ public final class SlurmExecutor implements Executor {
         String python = spec.python() == null ? SandboxSpec.DEFAULT_PYTHON : spec.python();
         StepFiles steps = new StepFiles(workDir);
         IsolationCommand isolation = bwrap == null ? null : new IsolationCommand(bwrap, user, workDir,
-                spec.inputDir() == null ? null : spec.inputDir().toAbsolutePath().normalize(), steps.dir(), limits);
+                DataMirror.forSandbox(spec.inputDir(), workDir), steps.dir(), limits);
         return new SlurmSandbox(options, new SandboxSpec(workDir, spec.inputDir(), python, limits, spec.allowUnsafe()),
                 steps, isolation);
     }

@@ -6,6 +6,7 @@ import io.sandmle.api.Sandbox;
 import io.sandmle.api.SandboxException;
 import io.sandmle.api.SandboxSpec;
 import io.sandmle.executors.Blocking;
+import io.sandmle.executors.DataMirror;
 import io.sandmle.executors.OutputCapture;
 import io.sandmle.executors.StepEnd;
 import io.sandmle.executors.StepFiles;
@@ -216,5 +217,6 @@ final class SlurmSandbox implements Sandbox {
             cli.cancel(allocation);
             allocation = null;
         }
+        DataMirror.remove(spec.workDir());
     }
 }

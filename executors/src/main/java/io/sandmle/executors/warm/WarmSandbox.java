@@ -146,5 +146,6 @@ public final class WarmSandbox implements Sandbox {
             worker.close();
             worker = null;
         }
+        cold.close();
     }
 }

@@ -2,6 +2,7 @@ package io.sandmle.runner.rollout;
 
 import io.sandmle.api.EpisodeRecord;
 import io.sandmle.api.Grade;
+import io.sandmle.support.ControlCharacters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ public final class RunSummary {
         StringBuilder b = new StringBuilder(String.format("%-40s %8s %7s %13s %7s %6s%n", "system", "episodes",
                 "valid", "above-median", "medal", "turns"));
         for (Row r : rows) {
-            b.append(String.format("%-40s %8d %6.1f%% %12.1f%% %6.1f%% %6.1f%n", r.system(), r.episodes(),
+            b.append(String.format("%-40s %8d %6.1f%% %12.1f%% %6.1f%% %6.1f%n", ControlCharacters.escape(r.system()), r.episodes(),
                     100 * r.validRate(), 100 * r.aboveMedianRate(), 100 * r.medalRate(), r.meanTurns()));
         }
         return b.toString();

@@ -9,6 +9,7 @@ import io.sandmle.runner.config.SuiteConfig;
 import io.sandmle.runner.plugins.Extensions;
 import io.sandmle.runner.rollout.ConsoleProgress;
 import io.sandmle.runner.run.Experiment;
+import io.sandmle.support.ControlCharacters;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -163,7 +164,8 @@ final class SuiteExecution {
     /** Publishes the entries to the platform and prints them for Surefire's XML (see the class comment). */
     private void publish(TestDescriptor test, Map<String, String> entries) {
         listener.reportingEntryPublished(test, ReportEntry.from(entries));
-        System.out.println("sandmle-result " + entries.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+        System.out.println("sandmle-result " + entries.entrySet().stream()
+                .map(e -> e.getKey() + "=" + ControlCharacters.escape(e.getValue()))
                 .collect(Collectors.joining(" ")));
         System.out.flush();
     }
