@@ -4,6 +4,7 @@ import io.sandmle.api.Executor;
 import io.sandmle.api.ExtensionKind;
 import io.sandmle.api.Grade;
 import io.sandmle.api.Limits;
+import io.sandmle.api.SandboxSpec;
 import io.sandmle.api.StepRecord;
 import io.sandmle.runner.env.SandboxedEnvironment;
 import io.sandmle.runner.env.TaskFolder;
@@ -67,7 +68,8 @@ public final class ExecCommand implements Callable<Integer> {
                 : Path.of("runs", "exec", Instant.now().toString().replace(':', '-'));
         Limits limits = Limits.defaults().withWallTime(Duration.ofSeconds(wallSeconds));
         try (Executor ex = extensions.create(ExtensionKind.EXECUTOR, executor);
-             SandboxedEnvironment env = SandboxedEnvironment.open(folder.task(), folder.grader(), ex, dir, limits, unsafe)) {
+             SandboxedEnvironment env = SandboxedEnvironment.open(folder.task(), folder.grader(), ex, dir, limits,
+                     SandboxSpec.DEFAULT_PYTHON, unsafe)) {
             StepRecord step = env.python(read(code));
             // Agent output: a terminal would execute the escape sequences it prints.
             System.out.println(ControlCharacters.escape(step.observation()));

@@ -17,7 +17,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code sandmle report}: compares the systems of one or more runs and writes index.html,
- * report.pdf and figures/ with the report writer found among the plugins (default {@code standard}).
+ * report.pdf and figures/ with the report writer found among the plugins (default {@code standard}). It only reads:
+ * a run folder is left as it is, and a run still being written is reported as far as it has got, marked partial.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Compare systems across runs: medal rates, robust aggregates with CIs, paired tests, "
@@ -79,7 +80,9 @@ public final class ReportCommand implements Callable<Integer> {
             System.setProperty("sandmle.report.reps", String.valueOf(reps)); // read by the standard writer
         }
         ReportWriter writer = pluginPath.load().create(ExtensionKind.REPORT_WRITER, writerName);
-        ReportInput input = new ReportInput(sources.episodes(), sources.curves(), baseline, seed, provenance());
+        sources.caveats().forEach(c -> System.err.println("sandmle: " + c));
+        ReportInput input = new ReportInput(sources.episodes(), sources.curves(), baseline, seed, provenance(),
+                ReportInput.FORMATS, List.of(), sources.caveats());
         List<Path> written = writer.write(input, out);
         System.out.printf("Report on %d episodes written to %s (%d files): %s%n", sources.episodes().size(), out,
                 written.size(), out.resolve("index.html"));

@@ -1,5 +1,6 @@
 package io.sandmle.cli;
 
+import io.sandmle.runner.logging.ConsoleLog;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -31,12 +32,20 @@ public final class SandmleCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Before or after any command: warnings only on the console by default, informational messages too with it. */
+    @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Also print informational log messages on stderr (a run folder's sandmle.log has them anyway).")
+    void verbose(boolean on) {
+        ConsoleLog.configure(on);
+    }
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     public static void main(String[] args) {
+        ConsoleLog.configure(false);
         System.exit(newCommandLine().execute(args));
     }
 

@@ -26,7 +26,9 @@ import java.util.concurrent.atomic.LongAdder;
  * A {@link LanguageModel} behind an OpenAI-compatible {@code /v1/chat/completions} endpoint.
  *
  * <p>Rate limits (429), server errors (5xx), timeouts and refused connections are retried with
- * exponential backoff and jitter, honouring a server's {@code Retry-After}. At most
+ * exponential backoff and jitter, honouring a server's {@code Retry-After}. An HTTP 400 naming the
+ * completion-limit field ({@code max_tokens} or {@code max_completion_tokens}) is answered by sending the
+ * request once more under the other name, which the client then keeps. At most
  * {@link OpenAiSettings#maxConcurrent()} calls are in flight at once. Every fault ends as a
  * {@link ChatResponse#failure} with one sentence; this class never throws from {@link #chat}.
  */
@@ -42,6 +44,8 @@ public final class OpenAiLanguageModel implements LanguageModel {
     private final DoubleAdder costUsd = new DoubleAdder();
     private final LongAdder calls = new LongAdder();
     private final LongAdder failures = new LongAdder();
+    /** The completion-limit field the endpoint accepts, as far as the client has learnt. */
+    private volatile String maxTokensField;
 
     public OpenAiLanguageModel(OpenAiSettings settings) {
         this.settings = settings;
@@ -51,6 +55,7 @@ public final class OpenAiLanguageModel implements LanguageModel {
         // HTTP/1.1: several local servers mishandle the h2c upgrade Java attempts by default.
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connect).build();
         this.inFlight = new Semaphore(Math.max(1, settings.maxConcurrent()), true);
+        this.maxTokensField = settings.maxTokensField();
     }
 
     @Override
@@ -75,7 +80,6 @@ public final class OpenAiLanguageModel implements LanguageModel {
     @Override
     public ChatResponse chat(ChatRequest request) {
         long start = System.nanoTime();
-        String body = RequestBody.of(request, settings);
         try {
             inFlight.acquire();
         } catch (InterruptedException e) {
@@ -83,7 +87,7 @@ public final class OpenAiLanguageModel implements LanguageModel {
             return ChatResponse.failure("The call was interrupted before it was sent.", 0);
         }
         try {
-            ChatResponse response = callWithRetries(body, start);
+            ChatResponse response = callWithRetries(request, start);
             record(response);
             return response;
         } finally {
@@ -91,9 +95,9 @@ public final class OpenAiLanguageModel implements LanguageModel {
         }
     }
 
-    private ChatResponse callWithRetries(String body, long start) {
+    private ChatResponse callWithRetries(ChatRequest request, long start) {
         for (int attempt = 0; ; attempt++) {
-            Attempt a = send(body, start);
+            Attempt a = sendLearningTokenField(request, start);
             if (a.response != null) {
                 return a.response;
             }
@@ -108,6 +112,23 @@ public final class OpenAiLanguageModel implements LanguageModel {
                 return ChatResponse.failure(a.problem + " (interrupted while waiting to retry)", millisSince(start));
             }
         }
+    }
+
+    /**
+     * Sends the request with the completion limit under the field name the client currently uses; when the
+     * endpoint refuses that name (OpenAI's reasoning models refuse {@code max_tokens}; some servers do not know
+     * {@code max_completion_tokens}) it is sent once more under the other name, which later calls keep.
+     */
+    private Attempt sendLearningTokenField(ChatRequest request, long start) {
+        String field = maxTokensField;
+        Attempt a = send(RequestBody.of(request, settings, field), start);
+        if (!a.tokenFieldRefused()) {
+            return a;
+        }
+        String other = field.equals(OpenAiSettings.MAX_TOKENS) ? OpenAiSettings.MAX_COMPLETION_TOKENS
+                : OpenAiSettings.MAX_TOKENS;
+        maxTokensField = other;
+        return send(RequestBody.of(request, settings, other), start);
     }
 
     private Attempt send(String body, long start) {
@@ -127,8 +148,9 @@ public final class OpenAiLanguageModel implements LanguageModel {
             if (code == 429 || code >= 500) {
                 return Attempt.retry("The endpoint answered HTTP " + code + " (" + detail + ")", retryAfter(r));
             }
-            return Attempt.done(ChatResponse.failure("The endpoint refused the request with HTTP " + code + " ("
-                    + detail + "); check model, api-key-env and the request settings.", millisSince(start)));
+            ChatResponse refused = ChatResponse.failure("The endpoint refused the request with HTTP " + code + " ("
+                    + detail + "); check model, api-key-env and the request settings.", millisSince(start));
+            return code == 400 && namesTokenField(r.body()) ? Attempt.refusedTokenField(refused) : Attempt.done(refused);
         } catch (HttpTimeoutException e) {
             return Attempt.retry("The endpoint did not answer within " + settings.requestTimeout().toSeconds()
                     + " s; raise timeout-seconds or check the server", null);
@@ -143,14 +165,30 @@ public final class OpenAiLanguageModel implements LanguageModel {
         }
     }
 
-    /** Exponential backoff with full jitter in [d/2, d], or the server's Retry-After, both capped. */
     private Duration delay(int attempt, Duration retryAfter) {
-        long cap = settings.maxBackoff().toMillis();
+        return delay(attempt, retryAfter, settings.backoff(), settings.maxBackoff(), ThreadLocalRandom.current());
+    }
+
+    /**
+     * The wait before retry {@code attempt + 1}: the server's Retry-After when it sent one, else exponential
+     * backoff d = backoff·2^attempt with "equal jitter", a delay drawn uniformly from [d/2, d]. Half of d is kept
+     * (unlike full jitter's [0, d]) so a retry never hits an overloaded server at once; the other half spreads
+     * parallel clients apart. Both are capped at {@code maxBackoff}.
+     */
+    static Duration delay(int attempt, Duration retryAfter, Duration backoff, Duration maxBackoff,
+                          java.util.random.RandomGenerator random) {
+        long cap = maxBackoff.toMillis();
         if (retryAfter != null) {
             return Duration.ofMillis(Math.min(cap, Math.max(0, retryAfter.toMillis())));
         }
-        long base = Math.min(cap, settings.backoff().toMillis() << Math.min(attempt, 20));
-        return Duration.ofMillis(base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1));
+        long d = Math.min(cap, backoff.toMillis() << Math.min(attempt, 20));
+        return Duration.ofMillis(d - d / 2 + random.nextLong(d / 2 + 1));
+    }
+
+    /** Whether an error body names a completion-limit field, i.e. the endpoint refused the name it was sent. */
+    private static boolean namesTokenField(String body) {
+        return body != null && (body.contains(OpenAiSettings.MAX_TOKENS)
+                || body.contains(OpenAiSettings.MAX_COMPLETION_TOKENS));
     }
 
     static Duration retryAfter(HttpResponse<?> r) {
@@ -205,14 +243,18 @@ public final class OpenAiLanguageModel implements LanguageModel {
         return (System.nanoTime() - startNanos) / 1_000_000;
     }
 
-    /** One HTTP attempt: a final response, or a retryable problem. */
-    private record Attempt(ChatResponse response, String problem, Duration retryAfter) {
+    /** One HTTP attempt: a final response (possibly a refusal of the completion-limit field), or a retryable problem. */
+    private record Attempt(ChatResponse response, String problem, Duration retryAfter, boolean tokenFieldRefused) {
         static Attempt done(ChatResponse r) {
-            return new Attempt(r, null, null);
+            return new Attempt(r, null, null, false);
+        }
+
+        static Attempt refusedTokenField(ChatResponse r) {
+            return new Attempt(r, null, null, true);
         }
 
         static Attempt retry(String problem, Duration retryAfter) {
-            return new Attempt(null, problem, retryAfter);
+            return new Attempt(null, problem, retryAfter, false);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.sandmle.openai;
 
+import io.sandmle.support.SettingKeys;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -22,19 +23,42 @@ import java.util.function.Function;
  * @param extraBody          extra request fields passed through as strings or numbers (e.g. {@code top_k})
  * @param headers            extra HTTP headers sent with every call (e.g. a session id a token-tracing proxy
  *                           stitches trajectories by)
+ * @param maxTokensField     the request field carrying the completion limit: {@code max_tokens} (most servers) or
+ *                           {@code max_completion_tokens} (OpenAI's reasoning models refuse the former)
  */
 public record OpenAiSettings(URI baseUrl, String model, String apiKey, Duration requestTimeout, int maxRetries,
                              Duration backoff, Duration maxBackoff, int maxConcurrent, double pricePerMPrompt,
-                             double pricePerMCompletion, Map<String, String> extraBody, Map<String, String> headers) {
+                             double pricePerMCompletion, Map<String, String> extraBody, Map<String, String> headers,
+                             String maxTokensField) {
+
+    /** The request field most OpenAI-compatible servers read the completion limit from. */
+    public static final String MAX_TOKENS = "max_tokens";
+    /** The field OpenAI's reasoning models want instead. */
+    public static final String MAX_COMPLETION_TOKENS = "max_completion_tokens";
 
     /** The config keys {@link #fromSettings} understands. */
     public static final List<String> KEYS = List.of("base-url", "model", "api-key-env", "timeout-seconds",
             "max-retries", "backoff-millis", "max-backoff-millis", "max-concurrent", "price-prompt-per-mtok",
-            "price-completion-per-mtok", "extra.<field>", "header.<name>");
+            "price-completion-per-mtok", "max-tokens-field", "extra.<field>", "header.<name>");
 
     public OpenAiSettings {
         extraBody = Map.copyOf(extraBody);
         headers = Map.copyOf(headers);
+        if (!maxTokensField.equals(MAX_TOKENS) && !maxTokensField.equals(MAX_COMPLETION_TOKENS)) {
+            throw new IllegalArgumentException("The openai policy's 'max-tokens-field' must be " + MAX_TOKENS + " or "
+                    + MAX_COMPLETION_TOKENS + ", not '" + maxTokensField + "'.");
+        }
+    }
+
+    /** The other name of the completion-limit field. */
+    public String otherMaxTokensField() {
+        return maxTokensField.equals(MAX_TOKENS) ? MAX_COMPLETION_TOKENS : MAX_TOKENS;
+    }
+
+    /** These settings sending the completion limit under {@code field}. */
+    public OpenAiSettings withMaxTokensField(String field) {
+        return new OpenAiSettings(baseUrl, model, apiKey, requestTimeout, maxRetries, backoff, maxBackoff, maxConcurrent,
+                pricePerMPrompt, pricePerMCompletion, extraBody, headers, field);
     }
 
     /**
@@ -45,6 +69,7 @@ public record OpenAiSettings(URI baseUrl, String model, String apiKey, Duration 
      * @throws IllegalArgumentException with one sentence naming the bad key
      */
     public static OpenAiSettings fromSettings(Map<String, String> s, Function<String, String> env) {
+        SettingKeys.requireKnown(s, KEYS, "the openai policy");
         String base = s.get("base-url");
         if (base == null || base.isBlank()) {
             throw new IllegalArgumentException("The openai policy needs 'base-url' (e.g. http://localhost:8000/v1).");
@@ -71,7 +96,8 @@ public record OpenAiSettings(URI baseUrl, String model, String apiKey, Duration 
                 Duration.ofMillis((long) number(s, "backoff-millis", 1000)),
                 Duration.ofMillis((long) number(s, "max-backoff-millis", 60_000)),
                 (int) number(s, "max-concurrent", 16),
-                number(s, "price-prompt-per-mtok", 0), number(s, "price-completion-per-mtok", 0), extra, headers);
+                number(s, "price-prompt-per-mtok", 0), number(s, "price-completion-per-mtok", 0), extra, headers,
+                s.getOrDefault("max-tokens-field", MAX_TOKENS));
     }
 
     /** The settings whose key starts with {@code prefix}, under the rest of the key. */

@@ -11,11 +11,11 @@ import java.util.Map;
 /** Builds the JSON body of a {@code /v1/chat/completions} request. */
 final class RequestBody {
 
-
     private RequestBody() {
     }
 
-    static String of(ChatRequest request, OpenAiSettings settings) {
+    /** @param maxTokensField the name the completion limit is sent under ({@code max_tokens} or {@code max_completion_tokens}) */
+    static String of(ChatRequest request, OpenAiSettings settings, String maxTokensField) {
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("model", settings.model());
         ArrayNode messages = body.putArray("messages");
@@ -25,7 +25,7 @@ final class RequestBody {
         Sampling s = request.sampling();
         body.put("temperature", s.temperature());
         body.put("top_p", s.topP());
-        body.put("max_tokens", s.maxTokens());
+        body.put(maxTokensField, s.maxTokens());
         if (s.seed() != null) {
             body.put("seed", s.seed());
         }

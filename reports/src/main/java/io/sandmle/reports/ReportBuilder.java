@@ -23,6 +23,7 @@ import io.sandmle.reports.sections.ReproducibilitySection;
 import io.sandmle.reports.sections.SectionBuilder;
 import io.sandmle.reports.sections.SetupSection;
 import io.sandmle.reports.sections.Settings;
+import io.sandmle.support.NearestKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,23 +44,55 @@ public final class ReportBuilder {
     private ReportBuilder() {
     }
 
+    /** The names {@code report.sections} may select: the built-in sections in report order, then the plugins'. */
+    public static List<String> sectionNames(Map<String, ReportSection> pluginSections) {
+        List<String> names = new ArrayList<>(SECTIONS.stream().map(SectionBuilder::id).toList());
+        names.addAll(new TreeMap<>(pluginSections).keySet());
+        return names;
+    }
+
     /**
      * @param pluginSections sections contributed by {@link ReportSection} extensions, by name; each
      *                       is placed before the reproducibility block, and one that fails becomes a notice
+     * @throws IllegalArgumentException with one sentence when the input selects a section no one provides
      */
     public static ReportDocument build(ReportInput input, Settings settings, Map<String, ReportSection> pluginSections) {
+        List<String> known = sectionNames(pluginSections);
+        for (String name : input.sections()) {
+            if (!known.contains(name)) {
+                throw new IllegalArgumentException("unknown report section '" + name + "'; "
+                        + NearestKey.hint(name, known, "sections"));
+            }
+        }
         ReportContext context = new ReportContext(input, Dataset.of(input.episodes(), input.baseline()), settings);
         List<Section> sections = new ArrayList<>();
         for (SectionBuilder builder : SECTIONS) {
-            sections.add(builder.build(context));
+            if (selected(input, builder.id())) {
+                sections.add(builder.build(context));
+            }
         }
-        new TreeMap<>(pluginSections).forEach((name, plugin) -> sections.add(sections.size() - 1, fromPlugin(name, plugin, input)));
-        sections.add(1, limitations(sections));
+        int beforeReproducibility = selected(input, "reproducibility") ? sections.size() - 1 : sections.size();
+        List<Section> plugins = new ArrayList<>();
+        new TreeMap<>(pluginSections).forEach((name, plugin) -> {
+            if (selected(input, name)) {
+                plugins.add(fromPlugin(name, plugin, input));
+            }
+        });
+        sections.addAll(beforeReproducibility, plugins);
+        sections.add(Math.min(1, sections.size()), limitations(input.caveats(), sections));
         List<String> systems = context.data().systems();
         String subtitle = systems.isEmpty() ? "No episodes to compare"
                 : systems.size() + " systems: " + String.join(", ", systems)
                 + (input.baseline() != null ? " (baseline " + input.baseline() + ")" : "");
+        if (!input.caveats().isEmpty()) {
+            subtitle = "Partial report. " + subtitle;
+        }
         return new ReportDocument("SandMLE comparative report", subtitle, sections);
+    }
+
+    /** Whether the input includes the section called {@code name} (an empty selection includes all). */
+    private static boolean selected(ReportInput input, String name) {
+        return input.sections().isEmpty() || input.sections().contains(name);
     }
 
     private static Section fromPlugin(String name, ReportSection plugin, ReportInput input) {
@@ -72,8 +105,10 @@ public final class ReportBuilder {
         }
     }
 
-    private static Section limitations(List<Section> sections) {
+    /** The caveats about the input first, then every notice of the sections. */
+    private static Section limitations(List<String> caveats, List<Section> sections) {
         List<io.sandmle.reports.model.Block> blocks = new ArrayList<>();
+        caveats.forEach(c -> blocks.add(new Notice(c)));
         for (Section s : sections) {
             for (Notice n : s.notices()) {
                 blocks.add(new Notice(s.title() + ": " + n.text()));

@@ -20,8 +20,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code standard} report writer: {@code index.html} (self-contained), {@code report.pdf} and
- * {@code figures/*.svg} in the output folder. Replicate counts can be lowered for quick looks with
+ * The {@code standard} report writer: {@code index.html} (self-contained) and/or {@code report.pdf}, as the
+ * input's formats ask, and {@code figures/*.svg} in the output folder. Replicate counts can be lowered for quick looks with
  * the system property {@code sandmle.report.reps}.
  */
 public final class StandardReportWriter implements ReportWriter {
@@ -55,12 +55,16 @@ public final class StandardReportWriter implements ReportWriter {
         ReportDocument doc = ReportBuilder.build(EscapedInput.of(input), s, pluginSections);
         Files.createDirectories(outDir.resolve("figures"));
         List<Path> written = new ArrayList<>();
-        Path html = outDir.resolve("index.html");
-        Files.writeString(html, HtmlRenderer.render(doc), StandardCharsets.UTF_8);
-        written.add(html);
-        Path pdf = outDir.resolve("report.pdf");
-        PdfRenderer.render(doc, pdf);
-        written.add(pdf);
+        if (input.formats().contains("html")) {
+            Path html = outDir.resolve("index.html");
+            Files.writeString(html, HtmlRenderer.render(doc), StandardCharsets.UTF_8);
+            written.add(html);
+        }
+        if (input.formats().contains("pdf")) {
+            Path pdf = outDir.resolve("report.pdf");
+            PdfRenderer.render(doc, pdf);
+            written.add(pdf);
+        }
         for (Section section : doc.sections()) {
             for (var block : section.blocks()) {
                 if (block instanceof Figure f) {
@@ -71,6 +75,11 @@ public final class StandardReportWriter implements ReportWriter {
             }
         }
         return written;
+    }
+
+    @Override
+    public List<String> sectionNames() {
+        return ReportBuilder.sectionNames(pluginSections);
     }
 
     private static Settings defaults(long seed) {

@@ -11,6 +11,7 @@ import io.sandmle.executors.warm.WarmSandbox;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -31,6 +32,12 @@ public final class LocalExecutor implements Executor {
 
     public LocalExecutor(LocalOptions options) {
         this.options = options;
+    }
+
+    /** Settings ({@link LocalOptions#KEYS}) win over the environment variables of the same meaning. */
+    @Override
+    public Executor withSettings(Map<String, String> settings) {
+        return settings.isEmpty() ? this : new LocalExecutor(LocalOptions.from(settings), machine);
     }
 
     /** An executor for a machine described up front instead of probed (e.g. one without bubblewrap). */

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code slurm} executor: each step (or each episode, see {@link SlurmOptions.Mode}) is a Slurm job
@@ -33,6 +34,17 @@ public final class SlurmExecutor implements Executor {
 
     public SlurmExecutor(SlurmOptions options) {
         this.options = options;
+    }
+
+    /** Settings ({@link SlurmOptions#KEYS}) win over the environment variables of the same meaning. */
+    @Override
+    public Executor withSettings(Map<String, String> settings) {
+        return settings.isEmpty() ? this : new SlurmExecutor(SlurmOptions.from(System.getenv(), settings));
+    }
+
+    /** Where and how this executor submits jobs. */
+    public SlurmOptions options() {
+        return options;
     }
 
     @Override

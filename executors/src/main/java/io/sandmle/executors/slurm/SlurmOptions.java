@@ -1,7 +1,10 @@
 package io.sandmle.executors.slurm;
 
+import io.sandmle.support.SettingKeys;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -24,21 +27,43 @@ public record SlurmOptions(Mode mode, String partition, String qos, String gres,
     /** What one Slurm job covers. */
     public enum Mode { STEP, EPISODE }
 
+    /** The keys of {@code executor.settings} for Slurm. */
+    public static final List<String> KEYS = List.of("mode", "partition", "qos", "gres", "cpus-per-task", "slurm-conf");
+
     /**
      * Options from {@code SANDMLE_SLURM_MODE} (step|episode), {@code _PARTITION}, {@code _QOS}, {@code _GRES},
      * {@code _CPUS} and {@code SLURM_CONF}; unset ones take the defaults (one job per step, one CPU, default
      * partition).
      */
     public static SlurmOptions fromEnvironment() {
-        return from(System.getenv());
+        return from(System.getenv(), Map.of());
     }
 
-    static SlurmOptions from(Map<String, String> env) {
-        Mode mode = "episode".equalsIgnoreCase(env.get("SANDMLE_SLURM_MODE")) ? Mode.EPISODE : Mode.STEP;
-        int cpus = Integer.parseInt(env.getOrDefault("SANDMLE_SLURM_CPUS", "1"));
-        return new SlurmOptions(mode, env.get("SANDMLE_SLURM_PARTITION"), env.get("SANDMLE_SLURM_QOS"),
-                env.get("SANDMLE_SLURM_GRES"), cpus, Duration.ofMinutes(10), Duration.ofMillis(100),
-                env.containsKey("SLURM_CONF") ? Path.of(env.get("SLURM_CONF")) : null);
+    /**
+     * Options from the config's {@code executor.settings} ({@link #KEYS}), each winning over its environment
+     * variable: {@code mode} over {@code SANDMLE_SLURM_MODE}, {@code partition}, {@code qos} and {@code gres} over
+     * {@code SANDMLE_SLURM_PARTITION}, {@code _QOS} and {@code _GRES}, {@code cpus-per-task} over
+     * {@code SANDMLE_SLURM_CPUS}, {@code slurm-conf} over {@code SLURM_CONF}.
+     *
+     * @throws IllegalArgumentException with one sentence for an unknown key (naming the nearest) or a bad value
+     */
+    public static SlurmOptions from(Map<String, String> env, Map<String, String> settings) {
+        SettingKeys.requireKnown(settings, KEYS, "the slurm executor");
+        String mode = settings.getOrDefault("mode", env.getOrDefault("SANDMLE_SLURM_MODE", "step")).toLowerCase(Locale.ROOT);
+        if (!mode.equals("step") && !mode.equals("episode")) {
+            throw new IllegalArgumentException("The slurm executor's mode must be step or episode, not '" + mode + "'.");
+        }
+        String cpus = settings.getOrDefault("cpus-per-task", env.getOrDefault("SANDMLE_SLURM_CPUS", "1")).trim();
+        if (!cpus.matches("[1-9][0-9]{0,4}")) {
+            throw new IllegalArgumentException("The slurm executor's cpus-per-task must be a whole number of 1 or more, "
+                    + "not '" + cpus + "'.");
+        }
+        String conf = settings.getOrDefault("slurm-conf", env.get("SLURM_CONF"));
+        return new SlurmOptions(mode.equals("episode") ? Mode.EPISODE : Mode.STEP,
+                settings.getOrDefault("partition", env.get("SANDMLE_SLURM_PARTITION")),
+                settings.getOrDefault("qos", env.get("SANDMLE_SLURM_QOS")),
+                settings.getOrDefault("gres", env.get("SANDMLE_SLURM_GRES")), Integer.parseInt(cpus),
+                Duration.ofMinutes(10), Duration.ofMillis(100), conf == null ? null : Path.of(conf));
     }
 
     /** A copy with another mode. */

@@ -1,19 +1,23 @@
 package io.sandmle.runner.config;
 
+import io.sandmle.api.ReportInput;
 import java.util.List;
 
 /**
  * What the run's report contains.
  *
- * @param formats  output formats ({@code html}, {@code pdf}; default both)
+ * @param formats  the files the run's report is written as ({@code html}: index.html, {@code pdf}: report.pdf;
+ *                 default both)
  * @param baseline the system other systems are compared against, or {@code null} for the first one
- * @param sections report-section names to include; empty includes every registered section
+ * @param sections the sections to include, by name (setup, headline, aggregates, …, reproducibility, and each
+ *                 report-section plugin's name); empty includes every section. Names are checked against the report
+ *                 writer when the run opens.
  */
 public record ReportConfig(List<String> formats, String baseline, List<String> sections) {
 
     public ReportConfig {
-        formats = formats == null ? List.of("html", "pdf") : List.copyOf(formats);
-        Checks.require(formats.stream().allMatch(f -> f.equals("html") || f.equals("pdf")), "formats",
+        formats = formats == null ? ReportInput.FORMATS : List.copyOf(formats);
+        Checks.require(!formats.isEmpty() && ReportInput.FORMATS.containsAll(formats), "formats",
                 "report formats must be html and/or pdf");
         sections = sections == null ? List.of() : List.copyOf(sections);
     }

@@ -2,6 +2,7 @@ package io.sandmle.runner.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.sandmle.support.NearestKey;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -32,8 +33,7 @@ final class UnknownKeys {
         /** One sentence naming the key, where it is and the nearest valid key. */
         String sentence() {
             String where = section.isEmpty() ? "" : " in " + section;
-            return "unknown key '" + key + "'" + where + NearestKey.to(key, known)
-                    .map(k -> "; did you mean '" + k + "'?").orElse("; valid keys are " + String.join(", ", known));
+            return "unknown key '" + key + "'" + where + "; " + NearestKey.hint(key, known, "keys");
         }
     }
 

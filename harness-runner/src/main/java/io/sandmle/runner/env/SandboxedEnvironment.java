@@ -58,18 +58,21 @@ public final class SandboxedEnvironment implements MleEnvironment {
         this.info = new InfoRequests(task);
     }
 
-    /** Opens an episode of {@code task} in {@code episodeDir}, running code with {@code executor}. */
+    /** Opens an episode of {@code task} in {@code episodeDir}, running code with {@code executor} in Debian's python3. */
     public static SandboxedEnvironment open(Task task, Grader grader, Executor executor, Path episodeDir,
                                             Limits limits) throws SandboxException {
-        return open(task, grader, executor, episodeDir, limits, false);
+        return open(task, grader, executor, episodeDir, limits, SandboxSpec.DEFAULT_PYTHON, false);
     }
 
-    /** As {@link #open(Task, Grader, Executor, Path, Limits)}, optionally allowing unconfined code (explicit opt-in). */
+    /**
+     * As {@link #open(Task, Grader, Executor, Path, Limits)}, with agent code run by {@code python} (the config's
+     * {@code executor.python}), optionally allowing unconfined code (explicit opt-in).
+     */
     public static SandboxedEnvironment open(Task task, Grader grader, Executor executor, Path episodeDir,
-                                            Limits limits, boolean allowUnsafe) throws SandboxException {
+                                            Limits limits, String python, boolean allowUnsafe) throws SandboxException {
         Path dir = episodeDir.toAbsolutePath().normalize();
-        Sandbox sandbox = executor.open(new SandboxSpec(dir.resolve("work"), task.publicDir(), SandboxSpec.DEFAULT_PYTHON,
-                limits, allowUnsafe));
+        Sandbox sandbox = executor.open(new SandboxSpec(dir.resolve("work"), task.publicDir(), python, limits,
+                allowUnsafe));
         return new SandboxedEnvironment(task, grader, sandbox, dir, limits);
     }
 

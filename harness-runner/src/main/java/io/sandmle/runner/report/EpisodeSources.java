@@ -2,7 +2,7 @@ package io.sandmle.runner.report;
 
 import io.sandmle.api.CurvePoint;
 import io.sandmle.api.EpisodeRecord;
-import io.sandmle.runner.store.RunStore;
+import io.sandmle.runner.store.RunSnapshot;
 import io.sandmle.support.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,8 +13,9 @@ import java.util.List;
 
 /**
  * Reads episodes and learning-curve points for {@code sandmle report}: JSON-lines files of
- * {@link EpisodeRecord}s or {@link CurvePoint}s, and run folders (read through {@link RunStore}). Unreadable lines are skipped and counted, never fatal, so one bad line cannot cost the
- * rest of a run's results.
+ * {@link EpisodeRecord}s or {@link CurvePoint}s, and run folders (read through {@link RunSnapshot}, which changes
+ * nothing in them). Unreadable lines are skipped and counted, never fatal, so one bad line cannot cost the rest of a
+ * run's results.
  */
 public final class EpisodeSources {
 
@@ -22,6 +23,7 @@ public final class EpisodeSources {
     private final List<EpisodeRecord> episodes = new ArrayList<>();
     private final List<CurvePoint> curves = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
+    private final List<Path> stillRunning = new ArrayList<>();
 
     public List<EpisodeRecord> episodes() {
         return episodes;
@@ -35,20 +37,31 @@ public final class EpisodeSources {
         return warnings;
     }
 
-    /** Adds the episodes and curve points of a run folder (through its run store), or of a JSON-lines file. */
+    /**
+     * Adds the episodes and curve points of a run folder (a read-only snapshot, see {@link RunSnapshot}: the folder
+     * is left as it is, and a run still being written gives what it has recorded so far), or of a JSON-lines file.
+     */
     public void addRun(Path run) throws IOException {
         if (Files.isRegularFile(run)) {
             addJsonLines(run);
             return;
         }
-        if (!Files.isRegularFile(run.resolve(RunStore.DATABASE))) {
-            throw new IllegalArgumentException("Run '" + run + "' is not a run folder (no " + RunStore.DATABASE
-                    + "); pass a run folder (runs/<run-id>) or a .jsonl file of episode records.");
+        RunSnapshot snapshot = RunSnapshot.read(run);
+        episodes.addAll(snapshot.episodes());
+        curves.addAll(snapshot.curves());
+        if (snapshot.beingWritten()) {
+            stillRunning.add(run);
         }
-        try (RunStore store = RunStore.open(run)) {
-            episodes.addAll(store.episodes());
-            curves.addAll(store.curves());
-        }
+    }
+
+    /**
+     * Sentences for the report about runs that another process was still writing when they were read: their
+     * results are partial.
+     */
+    public List<String> caveats() {
+        return stillRunning.stream().map(run -> "Partial results: run " + run + " was still being written when this "
+                + "report read it, so it shows only the episodes recorded by then; report again when the run "
+                + "has finished.").toList();
     }
 
     /** Adds every readable {@link EpisodeRecord} line of the file. */

@@ -11,14 +11,14 @@ import io.sandmle.runner.env.SandboxedEnvironment;
 import java.nio.file.Path;
 
 /**
- * Opens every episode as a {@link SandboxedEnvironment} on one executor. A code step gets the configured
- * limits, with its wall time cut to the budget's step time when that is shorter.
+ * Opens every episode as a {@link SandboxedEnvironment} on one executor, agent code run by {@code python}. A code
+ * step gets the configured limits, with its wall time cut to the budget's step time when that is shorter.
  */
-public record SandboxedEnvironments(Executor executor, Limits limits) implements EnvironmentFactory {
+public record SandboxedEnvironments(Executor executor, Limits limits, String python) implements EnvironmentFactory {
 
     @Override
     public MleEnvironment open(Task task, Grader grader, Path episodeDir, Budget budget) throws SandboxException {
         Limits step = budget.stepTime().compareTo(limits.wallTime()) < 0 ? limits.withWallTime(budget.stepTime()) : limits;
-        return SandboxedEnvironment.open(task, grader, executor, episodeDir, step);
+        return SandboxedEnvironment.open(task, grader, executor, episodeDir, step, python, false);
     }
 }

@@ -9,6 +9,8 @@ import io.sandmle.api.RewardFunction;
 import io.sandmle.api.TrainingResult;
 import io.sandmle.runner.config.ConfigLoader;
 import io.sandmle.runner.config.ExperimentConfig;
+import io.sandmle.runner.config.ReportConfig;
+import io.sandmle.runner.logging.RunLog;
 import io.sandmle.runner.plugins.Extensions;
 import io.sandmle.runner.rollout.EnvironmentFactory;
 import io.sandmle.runner.rollout.EvalRun;
@@ -18,6 +20,7 @@ import io.sandmle.runner.rollout.SandboxedEnvironments;
 import io.sandmle.runner.store.RunStore;
 import io.sandmle.runner.train.TrainRun;
 import io.sandmle.support.Json;
+import io.sandmle.support.NearestKey;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -32,7 +35,8 @@ import java.util.Optional;
  * sandboxed environments every episode opens. Every command that runs episodes (eval, train, the
  * quickstart, the JUnit engine, the environment server, the benchmarks) goes through here, so the run folder
  * always looks the same: {@code config.yaml} (as first started), {@code provenance.jsonl} (one line per
- * start or resume), {@code run.duckdb} and {@code episodes/}.
+ * start or resume), {@code sandmle.log} (what was logged while it was open), {@code run.duckdb} and
+ * {@code episodes/}.
  */
 public final class Experiment implements AutoCloseable {
 
@@ -40,19 +44,23 @@ public final class Experiment implements AutoCloseable {
     public static final String REPORT_WRITER = "standard";
     /** The seed of the report's resampling, fixed so a run's report is reproducible. */
     private static final long REPORT_SEED = 20261121L;
+    private static final System.Logger LOG = System.getLogger(Experiment.class.getName());
 
     private final ExperimentConfig config;
     private final Extensions extensions;
     private final RunStore store;
     private final Executor executor;
     private final EnvironmentFactory environments;
+    private final RunLog log;
 
-    private Experiment(ExperimentConfig config, Extensions extensions, RunStore store, Executor executor) {
+    private Experiment(ExperimentConfig config, Extensions extensions, RunStore store, Executor executor, RunLog log) {
         this.config = config;
         this.extensions = extensions;
         this.store = store;
         this.executor = executor;
-        this.environments = new SandboxedEnvironments(executor, config.executor().limits().toLimits());
+        this.log = log;
+        this.environments = new SandboxedEnvironments(executor, config.executor().limits().toLimits(),
+                config.executor().python().toString());
     }
 
     /**
@@ -60,6 +68,7 @@ public final class Experiment implements AutoCloseable {
      * started with, records this start's provenance, opens the store and the configured executor.
      */
     public static Experiment open(ExperimentConfig config, Extensions extensions) throws IOException {
+        checkReportSections(config, extensions);
         Path runDir = config.runDir();
         Files.createDirectories(runDir);
         String yaml = ConfigLoader.toYaml(config);
@@ -71,10 +80,18 @@ public final class Experiment implements AutoCloseable {
                 Json.write(Provenance.now(extensions, yaml)) + "\n",
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         RunStore store = RunStore.open(runDir);
+        RunLog log = null;
         try {
-            return new Experiment(config, extensions, store, extensions.create(ExtensionKind.EXECUTOR,
-                    config.executor().name()));
-        } catch (RuntimeException e) {
+            log = RunLog.open(runDir);
+            Executor executor = extensions.create(ExtensionKind.EXECUTOR, config.executor().name())
+                    .withSettings(config.executor().settings());
+            LOG.log(System.Logger.Level.INFO, "Run {0} opened in {1}: {2} episode(s) recorded, executor {3}",
+                    config.run(), runDir, store.finishedEpisodeIds().size(), config.executor().name());
+            return new Experiment(config, extensions, store, executor, log);
+        } catch (RuntimeException | IOException e) {
+            if (log != null) {
+                log.close();
+            }
             store.close();
             throw e;
         }
@@ -107,10 +124,31 @@ public final class Experiment implements AutoCloseable {
         }
         List<CurvePoint> curves = store.curves();
         Path out = store.reportDir();
-        var input = new ReportInput(episodes, curves, config.report().baseline(), REPORT_SEED,
-                Map.of("sandmle", Provenance.currentVersion(), "run", config.run()));
+        ReportConfig report = config.report();
+        var input = new ReportInput(episodes, curves, report.baseline(), REPORT_SEED,
+                Map.of("sandmle", Provenance.currentVersion(), "run", config.run()), report.formats(), report.sections(),
+                List.of());
         extensions.create(ExtensionKind.REPORT_WRITER, REPORT_WRITER).write(input, out);
-        return Optional.of(out.resolve("index.html"));
+        LOG.log(System.Logger.Level.INFO, "Report of {0} episode(s) written to {1}", episodes.size(), out);
+        return Optional.of(out.resolve(report.formats().contains("html") ? "index.html" : "report.pdf"));
+    }
+
+    /**
+     * Refuses, before any episode runs, a {@code report.sections} name the report writer does not know, so a
+     * typo costs one sentence rather than the report of a finished run.
+     */
+    private static void checkReportSections(ExperimentConfig config, Extensions extensions) {
+        List<String> wanted = config.report().sections();
+        if (wanted.isEmpty() || !extensions.names(ExtensionKind.REPORT_WRITER).contains(REPORT_WRITER)) {
+            return;
+        }
+        List<String> known = extensions.create(ExtensionKind.REPORT_WRITER, REPORT_WRITER).sectionNames();
+        for (String name : wanted) {
+            if (!known.contains(name)) {
+                throw new IllegalArgumentException("unknown report section '" + name + "' in report.sections; "
+                        + NearestKey.hint(name, known, "sections"));
+            }
+        }
     }
 
     /** A fresh instance of the reward function registered as {@code name}. */
@@ -140,6 +178,9 @@ public final class Experiment implements AutoCloseable {
         try {
             executor.close();
         } finally {
+            LOG.log(System.Logger.Level.INFO, "Run {0} closed: {1} episode(s) recorded", config.run(),
+                    store.finishedEpisodeIds().size());
+            log.close();
             store.close();
         }
     }

@@ -35,6 +35,7 @@ import java.util.stream.Stream;
  * write-ahead log) is the commit point. An episode folder without a row is therefore unfinished;
  * {@link #open} moves such folders to {@code attempts/} (never deletes them) so a resumed run can
  * redo the episode under the same id. Methods are synchronized: parallel episodes may share a store.
+ * A reader that must not change the folder (a report) uses {@link RunSnapshot} instead.
  */
 public final class RunStore implements AutoCloseable {
 
@@ -74,6 +75,11 @@ public final class RunStore implements AutoCloseable {
             OPEN_IN_THIS_JVM.remove(dir);
             throw new IllegalStateException("Cannot open the run store in " + dir + ": " + firstLine(e), e);
         }
+    }
+
+    /** Whether this process has the run folder {@code runDir} open. */
+    static boolean isOpenInThisProcess(Path runDir) {
+        return OPEN_IN_THIS_JVM.contains(runDir.toAbsolutePath().normalize());
     }
 
     /** The run folder. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sandmle.api.Limits;
+import io.sandmle.support.NearestKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -23,10 +23,15 @@ public final class AggregatesSection implements SectionBuilder {
     private static final int PROFILE_POINTS = 51;
 
     @Override
+    public String id() {
+        return "aggregates";
+    }
+
+    @Override
     public Section build(ReportContext context) {
         Dataset data = context.data();
         Settings settings = context.settings();
-        Blocks b = new Blocks("aggregates", "Robust aggregates and performance profiles");
+        Blocks b = new Blocks(id(), "Robust aggregates and performance profiles");
         b.text("Median and mean are over per-task mean scores; IQM (interquartile mean: the middle 50 % of all "
                 + "runs, trimming floor(n/4) from each end) and optimality gap (γ = " + Format.num(settings.gamma(), 2)
                 + " minus the mean of min(score, γ); lower is better) pool every run. Intervals are 95 % stratified "

@@ -14,9 +14,14 @@ import java.util.stream.IntStream;
 public final class CategorySection implements SectionBuilder {
 
     @Override
+    public String id() {
+        return "categories";
+    }
+
+    @Override
     public Section build(ReportContext context) {
         Dataset data = context.data();
-        Blocks b = new Blocks("categories", "Categories and harmony");
+        Blocks b = new Blocks(id(), "Categories and harmony");
         List<String> categories = data.categories();
         if (data.systems().isEmpty() || categories.isEmpty()) {
             return b.notice("No tasks, so no category breakdown.").done();

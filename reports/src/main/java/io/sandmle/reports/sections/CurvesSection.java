@@ -22,8 +22,13 @@ import org.apache.commons.math3.stat.correlation.KendallsCorrelation;
 public final class CurvesSection implements SectionBuilder {
 
     @Override
+    public String id() {
+        return "curves";
+    }
+
+    @Override
     public Section build(ReportContext context) {
-        Blocks b = new Blocks("curves", "Learning curves");
+        Blocks b = new Blocks(id(), "Learning curves");
         List<CurvePoint> points = context.input().curves();
         if (points.isEmpty()) {
             return b.notice("These runs contain no training curve points (only 'sandmle train' writes them), so "

@@ -22,9 +22,14 @@ import java.util.stream.IntStream;
 public final class HeadlineSection implements SectionBuilder {
 
     @Override
+    public String id() {
+        return "headline";
+    }
+
+    @Override
     public Section build(ReportContext context) {
         Dataset data = context.data();
-        Blocks b = new Blocks("headline", "Headline: medal rates (MLE-bench convention)");
+        Blocks b = new Blocks(id(), "Headline: medal rates (MLE-bench convention)");
         b.text("Each percentage is computed per seed over every task of the scope, then averaged over seeds: "
                 + "mean ± SEM (ddof 1) answers 'how much would this move if we re-ran the same tasks' (run noise "
                 + "only). The task-bootstrap 95 % CI resamples tasks, so it also covers which tasks were drawn; "

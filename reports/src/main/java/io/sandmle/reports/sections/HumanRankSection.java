@@ -15,9 +15,14 @@ import java.util.List;
 public final class HumanRankSection implements SectionBuilder {
 
     @Override
+    public String id() {
+        return "humanrank";
+    }
+
+    @Override
     public Section build(ReportContext context) {
         Dataset data = context.data();
-        Blocks b = new Blocks("humanrank", "HumanRank (MLE-Dojo)");
+        Blocks b = new Blocks(id(), "HumanRank (MLE-Dojo)");
         List<List<Cell>> rows = new ArrayList<>();
         for (int s = 0; s < data.systems().size(); s++) {
             List<Double> perTask = new ArrayList<>();

@@ -39,9 +39,14 @@ public final class PairwiseSection implements SectionBuilder {
     }
 
     @Override
+    public String id() {
+        return "pairwise";
+    }
+
+    @Override
     public Section build(ReportContext context) {
         Dataset data = context.data();
-        Blocks b = new Blocks("pairwise", "Pairwise comparisons");
+        Blocks b = new Blocks(id(), "Pairwise comparisons");
         b.text("Unit of analysis = task: runs are first averaged per task, then d_t = mean score of A − mean score "
                 + "of B on each task both ran. Difference CI: 95 % cluster bootstrap over tasks (" + context.settings().reps()
                 + " replicates). p-values are two-sided: sign-flip permutation (exact up to 20 tasks, else "

@@ -16,9 +16,14 @@ import java.util.stream.IntStream;
 public final class PerTaskSection implements SectionBuilder {
 
     @Override
+    public String id() {
+        return "per-task";
+    }
+
+    @Override
     public Section build(ReportContext context) {
         Dataset data = context.data();
-        Blocks b = new Blocks("per-task", "Per-task breakdown");
+        Blocks b = new Blocks(id(), "Per-task breakdown");
         int m = data.systems().size();
         int tasks = data.tasks().size();
         if (m == 0 || tasks == 0) {

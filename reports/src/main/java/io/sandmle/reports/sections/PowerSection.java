@@ -19,9 +19,14 @@ public final class PowerSection implements SectionBuilder {
     private static final double[] DELTAS_PP = {1, 2, 3, 5, 10};
 
     @Override
+    public String id() {
+        return "power";
+    }
+
+    @Override
     public Section build(ReportContext context) {
         Dataset data = context.data();
-        Blocks b = new Blocks("power", "Power: runs needed");
+        Blocks b = new Blocks(id(), "Power: runs needed");
         if (data.systems().isEmpty() || data.tasks().isEmpty()) {
             return b.notice("No runs, so no power statement.").done();
         }

@@ -20,10 +20,15 @@ import java.util.List;
 public final class RankingSection implements SectionBuilder {
 
     @Override
+    public String id() {
+        return "rankings";
+    }
+
+    @Override
     public Section build(ReportContext context) {
         Dataset data = context.data();
         Settings settings = context.settings();
-        Blocks b = new Blocks("rankings", "Rankings with uncertainty");
+        Blocks b = new Blocks(id(), "Rankings with uncertainty");
         int m = data.systems().size();
         if (m < 2) {
             return b.notice("Rankings need at least two systems; found " + m + ".").done();

@@ -18,9 +18,14 @@ public final class ReliabilitySection implements SectionBuilder {
     private static final int[] KS = {1, 2, 3, 5, 10, 20, 50, 100};
 
     @Override
+    public String id() {
+        return "reliability";
+    }
+
+    @Override
     public Section build(ReportContext context) {
         Dataset data = context.data();
-        Blocks b = new Blocks("reliability", "Reliability: pass@k and pass^k");
+        Blocks b = new Blocks(id(), "Reliability: pass@k and pass^k");
         b.text("Success = any medal. pass@k is the unbiased chance that at least one of k runs succeeds "
                 + "(1 − C(n−c,k)/C(n,k)); pass^k the chance that all k succeed (C(c,k)/C(n,k)); both averaged over "
                 + "tasks, with k capped at the fewest runs any task has. Missing runs are not counted as failures "

@@ -11,6 +11,11 @@ import java.util.TreeMap;
 public final class ReproducibilitySection implements SectionBuilder {
 
     @Override
+    public String id() {
+        return "reproducibility";
+    }
+
+    @Override
     public Section build(ReportContext context) {
         Settings s = context.settings();
         Map<String, String> facts = new TreeMap<>();
@@ -37,7 +42,7 @@ public final class ReproducibilitySection implements SectionBuilder {
         context.input().provenance().forEach((k, v) -> facts.put("Provenance: " + k, v));
         List<List<Cell>> rows = new ArrayList<>();
         facts.forEach((k, v) -> rows.add(List.of(Cell.text(k), Cell.text(v))));
-        return new Blocks("reproducibility", "Reproducibility")
+        return new Blocks(id(), "Reproducibility")
                 .table("How every number here was computed.", List.of("Item", "Value"), rows).done();
     }
 

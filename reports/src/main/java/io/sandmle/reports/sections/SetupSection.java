@@ -12,9 +12,14 @@ import java.util.List;
 public final class SetupSection implements SectionBuilder {
 
     @Override
+    public String id() {
+        return "setup";
+    }
+
+    @Override
     public Section build(ReportContext context) {
         Dataset data = context.data();
-        Blocks b = new Blocks("setup", "Setup and completeness");
+        Blocks b = new Blocks(id(), "Setup and completeness");
         b.text(String.format("%d systems, %d tasks in %d suite(s), %d episodes. Score compared: %s. "
                         + "Missing (task, seed) pairs count as failures in the medal headline (MLE-bench's "
                         + "--pad-missing rule); the other statistics use the runs that exist.",

@@ -30,9 +30,9 @@ import java.util.Map;
  * {@code POST /v1/load_lora_adapter} under the same {@code adapter-name}, which is the policy's
  * model name).
  *
- * <p>Settings: {@code command} (run with {@code sh -c}; environment {@code SANDMLE_BATCH_DIR},
- * {@code SANDMLE_STEP}, {@code SANDMLE_ADAPTER_DIR}), {@code endpoint} (base URL; omit to skip the
- * swap), {@code adapter-name}, plus the GRPO step settings (steps, tasks-per-step, group-size, seed).
+ * <p>Settings ({@link ExternalSettings}): {@code command} (run with {@code sh -c}; environment
+ * {@code SANDMLE_BATCH_DIR}, {@code SANDMLE_STEP}, {@code SANDMLE_ADAPTER_DIR}), {@code endpoint} (base URL;
+ * omit to skip the swap), {@code adapter-name}, plus the GRPO step settings (steps, tasks-per-step, group-size, seed).
  */
 public final class ExternalTrainer implements Trainer {
 
@@ -40,16 +40,10 @@ public final class ExternalTrainer implements Trainer {
 
     @Override
     public TrainingResult train(TrainingSession session) throws Exception {
-        Map<String, String> settings = session.settings();
-        String command = settings.get("command");
-        if (command == null || command.isBlank()) {
-            throw new IllegalArgumentException("the external trainer needs a 'command' setting: the training command "
-                    + "to run on each exported batch");
-        }
+        ExternalSettings settings = ExternalSettings.from(session.settings());
         LanguageModel policy = session.policy().orElseThrow(() -> new IllegalArgumentException(
                 "the external trainer needs a policy: add a 'policy:' section (an OpenAI-compatible endpoint)"));
-        GrpoSettings s = GrpoSettings.from(settings);
-        String adapterName = settings.getOrDefault("adapter-name", "sandmle-policy");
+        GrpoSettings s = settings.rollouts();
         Map<String, Double> metrics = Map.of();
         Path last = null;
         for (int step = 1; step <= s.steps(); step++) {
@@ -58,9 +52,9 @@ public final class ExternalTrainer implements Trainer {
             Path dir = session.checkpointDir().resolve(String.format("step-%04d", step));
             RolloutExport.Written written = new RolloutExport().write(groups, dir, "sandmle");
             Path adapter = dir.resolve("adapter");
-            runCommand(command, dir, step, adapter);
-            if (settings.containsKey("endpoint")) {
-                swapAdapter(settings.get("endpoint"), adapterName, adapter);
+            runCommand(settings.command(), dir, step, adapter);
+            if (settings.endpoint() != null) {
+                swapAdapter(settings.endpoint(), settings.adapterName(), adapter);
             }
             metrics = new LinkedHashMap<>(RolloutStats.of(groups));
             metrics.put("exported_rows", (double) written.rows());

@@ -1,7 +1,9 @@
 package io.sandmle.trainers.grpo;
 
+import io.sandmle.support.SettingKeys;
 import io.sandmle.trainers.Settings;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,7 +26,28 @@ import java.util.Map;
 public record GrpoSettings(int groupSize, int tasksPerStep, int steps, double learningRate, double clipLow,
                            double clipHigh, double klCoef, int epochs, int checkpointEvery, int hidden, long seed) {
 
+    /** The keys the {@code grpo} trainer reads ({@code init-checkpoint} through {@link StartingPolicy}). */
+    public static final List<String> KEYS = List.of("group-size", "tasks-per-step", "steps", "learning-rate", "clip-low",
+            "clip-high", "kl-coef", "epochs", "checkpoint-every", "hidden", "seed", "init-checkpoint");
+    /** The keys of GRPO's rollout schedule, which the other trainers follow too. */
+    public static final List<String> SCHEDULE_KEYS = List.of("group-size", "tasks-per-step", "steps", "seed");
+
+    /**
+     * The {@code grpo} trainer's settings.
+     *
+     * @throws IllegalArgumentException with one sentence for a key it does not read (naming the nearest one) or a
+     *                                  bad value
+     */
     public static GrpoSettings from(Map<String, String> s) {
+        SettingKeys.requireKnown(s, KEYS, "the grpo trainer");
+        return read(s);
+    }
+
+    /**
+     * The same values without the key check, for trainers that follow GRPO's rollout schedule ({@link #SCHEDULE_KEYS})
+     * and check their own keys.
+     */
+    public static GrpoSettings read(Map<String, String> s) {
         return new GrpoSettings(
                 positive(s, "group-size", 4), positive(s, "tasks-per-step", 16), positive(s, "steps", 20),
                 number(s, "learning-rate", 0.05), number(s, "clip-low", 0.2), number(s, "clip-high", 0.28),

@@ -26,16 +26,14 @@ import java.util.Map;
  * many rollouts of the starting policy as a GRPO run with the same settings would make
  * ({@code steps × tasks-per-step × group-size}, on the same training tasks, same task order),
  * keeps the successful ones (a medal; {@code keep: valid} keeps every valid submission), and
- * maximises the log-likelihood of their choices for {@code sft-epochs} full-batch steps.
+ * maximises the log-likelihood of their choices for {@code sft-epochs} full-batch steps ({@link SftSettings}).
  */
 public final class SftTrainer implements Trainer {
 
     @Override
     public TrainingResult train(TrainingSession session) throws Exception {
-        GrpoSettings s = GrpoSettings.from(session.settings());
-        int epochs = Integer.parseInt(session.settings().getOrDefault("sft-epochs", "100"));
-        double lr = Double.parseDouble(session.settings().getOrDefault("sft-learning-rate", "0.01"));
-        boolean keepValid = "valid".equals(session.settings().get("keep"));
+        SftSettings sft = SftSettings.from(session.settings());
+        GrpoSettings s = sft.rollouts();
         EmbeddedPolicy policy = StartingPolicy.open(session, "embedded@sft", s.hidden(), s.seed()).policy();
         List<Trajectory> kept = new ArrayList<>();
         List<RolloutGroup> all = new ArrayList<>();
@@ -45,7 +43,7 @@ public final class SftTrainer implements Trainer {
             all.addAll(groups);
             for (RolloutGroup g : groups) {
                 for (Trajectory t : g.rollouts()) {
-                    if (successful(t, keepValid)) {
+                    if (successful(t, sft.keepValid())) {
                         kept.add(t);
                     }
                 }
@@ -58,9 +56,9 @@ public final class SftTrainer implements Trainer {
         TokenBatch batch = TokenBatch.of(policy, scored);
         double loss = Double.NaN;
         if (batch.size() > 0) {
-            for (int epoch = 0; epoch < epochs; epoch++) {
+            for (int epoch = 0; epoch < sft.epochs(); epoch++) {
                 loss = policy.network().step(batch.choices(),
-                        o -> o.chosen().mul(o.scope().create(batch.weight())).sum().neg(), lr);
+                        o -> o.chosen().mul(o.scope().create(batch.weight())).sum().neg(), sft.learningRate());
             }
         }
         Map<String, Double> metrics = new LinkedHashMap<>(RolloutStats.of(all));

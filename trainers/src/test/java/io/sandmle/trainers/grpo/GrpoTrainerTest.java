@@ -66,6 +66,8 @@ class GrpoTrainerTest {
     @Test
     void sftClonesOnlySuccessfulTrajectories(@TempDir Path dir) throws Exception {
         Map<String, String> s = settings(3);
+        s.remove("checkpoint-every");
+        s.remove("learning-rate");
         s.put("sft-learning-rate", "0.05");
         ChoiceRewardSession session = new ChoiceRewardSession(t -> t.contains("model=boosting"), s, dir, null);
         TrainingResult result = new SftTrainer().train(session);

@@ -1,0 +1,29 @@
+package io.sandmle.trainers.policy;
+
+import io.sandmle.support.SettingKeys;
+import io.sandmle.trainers.Settings;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code embedded} policy's settings.
+ *
+ * @param checkpoint a folder written by a trainer, or {@code null} for an untrained network
+ * @param seed       sampling seed when a request carries none (default 0)
+ * @param hidden     hidden units of an untrained network (default 32)
+ */
+public record EmbeddedSettings(Path checkpoint, long seed, int hidden) {
+
+    /** The keys the {@code embedded} policy reads. */
+    public static final List<String> KEYS = List.of("checkpoint", "seed", "hidden");
+
+    /** @throws IllegalArgumentException with one sentence for a key it does not read (naming the nearest) or a bad value */
+    public static EmbeddedSettings from(Map<String, String> s) {
+        SettingKeys.requireKnown(s, KEYS, "the embedded policy");
+        String checkpoint = s.get("checkpoint");
+        return new EmbeddedSettings(checkpoint == null || checkpoint.isBlank() ? null : Path.of(checkpoint),
+                (long) Settings.number(s, "policy", "seed", 0), (int) Settings.number(s, "policy", "hidden", 32));
+    }
+}

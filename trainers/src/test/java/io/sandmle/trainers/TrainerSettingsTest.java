@@ -1,0 +1,75 @@
+package io.sandmle.trainers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.sandmle.trainers.export.ExternalSettings;
+import io.sandmle.trainers.grpo.GrpoSettings;
+import io.sandmle.trainers.policy.EmbeddedSettings;
+import io.sandmle.trainers.sft.SftSettings;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/** Every trainer and the embedded policy read each key they list, and refuse any other with the nearest one. */
+class TrainerSettingsTest {
+
+    @Test
+    void sftRefusesGrpoNamesForItsOptimiserAndNamesItsOwn() {
+        Map<String, String> heldOutSft = Map.of("steps", "16", "epochs", "4", "learning-rate", "0.05");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SftSettings.from(heldOutSft));
+        assertEquals("unknown setting 'epochs' for the sft trainer; did you mean 'sft-epochs'?", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> SftSettings.from(Map.of("learning-rate", "0.05")));
+        assertEquals("unknown setting 'learning-rate' for the sft trainer; did you mean 'sft-learning-rate'?",
+                e.getMessage());
+        SftSettings sft = SftSettings.from(Map.of("sft-epochs", "7", "sft-learning-rate", "0.2", "keep", "valid"));
+        assertEquals(new SftSettings(GrpoSettings.read(Map.of()), 7, 0.2, true), sft);
+    }
+
+    @Test
+    void grpoAndExternalAndEmbeddedRefuseUnknownKeys() {
+        assertEquals("unknown setting 'learning-rat' for the grpo trainer; did you mean 'learning-rate'?",
+                assertThrows(IllegalArgumentException.class,
+                        () -> GrpoSettings.from(Map.of("learning-rat", "0.1"))).getMessage());
+        assertEquals("unknown setting 'adapter_name' for the external trainer; did you mean 'adapter-name'?",
+                assertThrows(IllegalArgumentException.class,
+                        () -> ExternalSettings.from(Map.of("command", "true", "adapter_name", "a"))).getMessage());
+        assertEquals("unknown setting 'chekpoint' for the embedded policy; did you mean 'checkpoint'?",
+                assertThrows(IllegalArgumentException.class,
+                        () -> EmbeddedSettings.from(Map.of("chekpoint", "x"))).getMessage());
+    }
+
+    @Test
+    void everyListedKeyChangesTheSettings() {
+        assertEveryKeyIsRead(GrpoSettings.KEYS, GrpoSettings::from, "init-checkpoint");
+        assertEveryKeyIsRead(SftSettings.KEYS, SftSettings::from, "init-checkpoint");
+        assertEveryKeyIsRead(ExternalSettings.KEYS, m -> ExternalSettings.from(withCommand(m)), "command");
+        assertEveryKeyIsRead(EmbeddedSettings.KEYS, EmbeddedSettings::from);
+    }
+
+    /**
+     * Setting each key to a value other than its default changes the resolved settings; {@code elsewhere} are keys
+     * read outside the settings record (the starting policy's checkpoint, the one required key).
+     */
+    private static void assertEveryKeyIsRead(List<String> keys, Function<Map<String, String>, Object> resolve,
+                                             String... elsewhere) {
+        Object defaults = resolve.apply(Map.of());
+        for (String key : keys) {
+            if (List.of(elsewhere).contains(key)) {
+                continue;
+            }
+            String value = key.equals("keep") ? "valid" : key.equals("endpoint") || key.equals("checkpoint")
+                    || key.equals("adapter-name") ? "x" : "3";
+            assertNotEquals(defaults, resolve.apply(Map.of(key, value)), key + " is listed but not read");
+        }
+    }
+
+    private static Map<String, String> withCommand(Map<String, String> m) {
+        Map<String, String> all = new HashMap<>(m);
+        all.putIfAbsent("command", "true");
+        return all;
+    }
+}
