@@ -22,7 +22,8 @@ final class EscapedInput {
         input.provenance().forEach((k, v) -> provenance.put(ControlCharacters.escape(k), ControlCharacters.escape(v)));
         return new ReportInput(input.episodes().stream().map(EscapedInput::episode).toList(),
                 input.curves().stream().map(EscapedInput::curve).toList(), ControlCharacters.escape(input.baseline()),
-                input.seed(), provenance);
+                input.seed(), provenance, input.formats(), input.sections(),
+                input.caveats().stream().map(ControlCharacters::escape).toList());
     }
 
     private static EpisodeRecord episode(EpisodeRecord e) {

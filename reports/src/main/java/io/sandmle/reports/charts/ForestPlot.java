@@ -29,7 +29,7 @@ public final class ForestPlot {
         rowAxis.setGridBandsVisible(false);
         rowAxis.setTickLabelFont(ChartStyle.TICK);
         CombinedRangeXYPlot combined = new CombinedRangeXYPlot(rowAxis);
-        combined.setGap(12);
+        combined.setGap(40); // room for the edge tick labels of two neighbouring panels
         for (Map.Entry<String, Estimate[]> panel : panels.entrySet()) {
             combined.add(panel(panel.getKey(), panel.getValue()));
         }

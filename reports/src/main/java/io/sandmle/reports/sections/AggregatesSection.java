@@ -73,6 +73,11 @@ public final class AggregatesSection implements SectionBuilder {
         b.table("Aggregate score per system, point [95 % stratified-bootstrap CI].",
                 List.of("System", "Median [95 % CI]", "IQM [95 % CI]", "Mean [95 % CI]",
                         "Optimality gap [95 % CI] (lower is better)"), rows);
+        double[] range = scoreRange(data);
+        if (!(range[1] > range[0])) {
+            return b.notice("Every run scores " + Format.num(range[0], 3) + ", so the interval and profile charts "
+                    + "would each show a single point; they are not drawn.").done();
+        }
         Map<String, Estimate[]> panels = new LinkedHashMap<>();
         panels.put("Median", results.stream().map(Aggregates::median).toArray(Estimate[]::new));
         panels.put("IQM", results.stream().map(Aggregates::iqm).toArray(Estimate[]::new));
@@ -91,7 +96,12 @@ public final class AggregatesSection implements SectionBuilder {
     }
 
     private static double[] profileGrid(ReportContext context) {
-        Dataset data = context.data();
+        double[] range = scoreRange(context.data());
+        return PerformanceProfile.linspace(range[0], range[1], PROFILE_POINTS);
+    }
+
+    /** The lowest and highest run score over every system; [0, 1] when there is none. */
+    private static double[] scoreRange(Dataset data) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (int s = 0; s < data.systems().size(); s++) {
@@ -102,13 +112,6 @@ public final class AggregatesSection implements SectionBuilder {
                 }
             }
         }
-        if (!(hi > lo)) {
-            hi = lo + 1; // all scores tied (or none): still draw a readable axis
-        }
-        if (lo == Double.POSITIVE_INFINITY) {
-            lo = 0;
-            hi = 1;
-        }
-        return PerformanceProfile.linspace(lo, hi, PROFILE_POINTS);
+        return lo == Double.POSITIVE_INFINITY ? new double[] {0, 1} : new double[] {lo, hi};
     }
 }

@@ -27,6 +27,7 @@ public final class SyntheticRuns {
     private double missingRate;
     private int suites = 1;
     private boolean curves;
+    private boolean evaluationOnly;
 
     public SyntheticRuns(int systems, int tasks, int seeds) {
         this.systems = systems;
@@ -46,6 +47,15 @@ public final class SyntheticRuns {
 
     public SyntheticRuns withCurves() {
         this.curves = true;
+        return this;
+    }
+
+    /**
+     * Episodes as an MLE-bench evaluation records them: medals and above-median from the grades, no HumanRank,
+     * and reward 0 (an evaluation without a reward function).
+     */
+    public SyntheticRuns evaluationOnly() {
+        this.evaluationOnly = true;
         return this;
     }
 
@@ -71,10 +81,10 @@ public final class SyntheticRuns {
                     double hr = 1 / (1 + Math.exp(-(skill - difficulty[t] + 0.8 * rng.nextGaussian())));
                     Grade g = rng.nextDouble() < invalidRate
                             ? Grade.invalid(task, true, "submission has the wrong number of rows", null, false)
-                            : grade(task, Math.round(hr * 1000) / 1000.0);
+                            : grade(task, Math.round(hr * 1000) / 1000.0, !evaluationOnly);
                     out.add(new EpisodeRecord(EpisodeRecord.SCHEMA_VERSION, "run-" + (s % 2), "e" + s + "-" + t + "-" + r,
                             systemName(s), "suite" + (t % suites), task, CATEGORIES[t % CATEGORIES.length], r, g,
-                            g.valid() ? hr : 0, "answer", 1000L + rng.nextInt(60_000), 3 + rng.nextInt(10)));
+                            g.valid() && !evaluationOnly ? hr : 0, "answer", 1000L + rng.nextInt(60_000), 3 + rng.nextInt(10)));
                 }
             }
         }
@@ -97,9 +107,9 @@ public final class SyntheticRuns {
         return new ReportInput(episodes(seed), points, baseline, seed, Map.of("generator", "SyntheticRuns"));
     }
 
-    private static Grade grade(String task, double hr) {
+    private static Grade grade(String task, double hr, boolean withHumanRank) {
         Medal medal = hr >= 0.9 ? Medal.GOLD : hr >= 0.8 ? Medal.SILVER : hr >= 0.65 ? Medal.BRONZE : Medal.NONE;
-        return new Grade(Grade.SCHEMA_VERSION, task, true, true, hr, null, medal, hr > 0.5, hr,
+        return new Grade(Grade.SCHEMA_VERSION, task, true, true, hr, null, medal, hr > 0.5, withHumanRank ? hr : null,
                 new Thresholds(0.9, 0.8, 0.65, 0.5), false);
     }
 }
