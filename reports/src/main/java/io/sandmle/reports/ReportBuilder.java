@@ -79,7 +79,10 @@ public final class ReportBuilder {
             }
         });
         sections.addAll(beforeReproducibility, plugins);
-        sections.add(Math.min(1, sections.size()), limitations(input.caveats(), sections));
+        Section limitations = limitations(input.caveats(), sections);
+        // A section that could compute nothing has said so in "What could not be computed": no empty heading.
+        sections.removeIf(s -> !s.blocks().isEmpty() && s.notices().size() == s.blocks().size());
+        sections.add(Math.min(1, sections.size()), limitations);
         List<String> systems = context.data().systems();
         String subtitle = systems.isEmpty() ? "No episodes to compare"
                 : systems.size() + " systems: " + String.join(", ", systems)
@@ -101,7 +104,7 @@ public final class ReportBuilder {
             return new Section(id, plugin.title(), List.of(new HtmlFragment(name, plugin.renderHtml(input))));
         } catch (RuntimeException e) {
             return new Section(id, "Plugin section '" + name + "'", List.of(new Notice("The report-section plugin '"
-                    + name + "' failed (" + e + "), so its section is empty; the rest of the report is unaffected.")));
+                    + name + "' failed (" + e + "), so its section is left out; the rest of the report is unaffected.")));
         }
     }
 

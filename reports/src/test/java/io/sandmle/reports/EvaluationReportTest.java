@@ -38,6 +38,9 @@ class EvaluationReportTest {
 
         assertTrue(html.contains("Score compared: medal level, read from the grades"), "the text says which score");
         assertFalse(html.contains("harmony is undefined"), "categories get a harmony");
+        assertFalse(html.contains("data-section=\"humanrank\""), "no empty HumanRank section");
+        assertTrue(html.contains("No grade carries a HumanRank (it needs a task with a human leaderboard, as in "
+                + "MLE-Dojo), so the section is left out."), "what could not be computed says why");
         Matcher aggregates = Pattern.compile("(\\d\\.\\d{3}) \\[\\d\\.\\d{3}, \\d\\.\\d{3}\\]").matcher(
                 html.substring(html.indexOf("Aggregate score per system")));
         List<Double> points = new ArrayList<>();

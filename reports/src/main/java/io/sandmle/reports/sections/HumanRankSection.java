@@ -56,7 +56,7 @@ public final class HumanRankSection implements SectionBuilder {
         }
         if (rows.isEmpty()) {
             return b.notice("No grade carries a HumanRank (it needs a task with a human leaderboard, as in MLE-Dojo), "
-                    + "so this section is empty.").done();
+                    + "so the section is left out.").done();
         }
         b.text("HumanRank = (total − position + 1)/total on the task's human leaderboard(s); 1 = top, 0 = below "
                 + "everyone. An invalid or missing submission scores 0. Per task the runs are averaged first.");

@@ -15,6 +15,17 @@ public final class Reports {
             "pairwise", "reliability", "rankings", "humanrank", "per-task", "categories", "power", "curves",
             "reproducibility");
 
+    /** Each section's heading, by id. */
+    public static final Map<String, String> SECTION_TITLES = Map.ofEntries(
+            Map.entry("setup", "Setup and completeness"), Map.entry("limitations", "What could not be computed"),
+            Map.entry("headline", "Headline: medal rates (MLE-bench convention)"),
+            Map.entry("aggregates", "Robust aggregates and performance profiles"),
+            Map.entry("pairwise", "Pairwise comparisons"), Map.entry("reliability", "Reliability: pass@k and pass^k"),
+            Map.entry("rankings", "Rankings with uncertainty"), Map.entry("humanrank", "HumanRank (MLE-Dojo)"),
+            Map.entry("per-task", "Per-task breakdown"), Map.entry("categories", "Categories and harmony"),
+            Map.entry("power", "Power: runs needed"), Map.entry("curves", "Learning curves"),
+            Map.entry("reproducibility", "Reproducibility"));
+
     private Reports() {
     }
 
