@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sandmle.api.CurvePoint;
 import io.sandmle.api.EpisodeRecord;
 import io.sandmle.api.Grade;
 import io.sandmle.api.ReportInput;
@@ -51,6 +52,23 @@ class EvaluationReportTest {
         assertTrue(points.stream().anyMatch(p -> p > 0 && p < 1), "aggregates are not all 0 or 1: " + points);
         assertTrue(Files.exists(work.resolve("figures/aggregates-forest.svg")));
         assertTrue(Files.exists(work.resolve("figures/aggregates-profiles.svg")));
+    }
+
+    @Test
+    void aTrainingMetricThatNeverChangesIsStatedNotDrawn() throws Exception {
+        ReportInput evaluation = new SyntheticRuns(2, 6, 2).evaluationOnly().input(3, null);
+        List<CurvePoint> curves = new ArrayList<>();
+        for (int step = 1; step <= 5; step++) {
+            curves.add(new CurvePoint("train", "policy1×react", step, "reward", 0.5 + 0.1 * step));
+            curves.add(new CurvePoint("train", "policy1×react", step, "episodes", 24));
+        }
+
+        Reports.write(new ReportInput(evaluation.episodes(), curves, null, 3, Map.of()), work);
+        String html = Files.readString(work.resolve("index.html"));
+
+        assertTrue(Files.exists(work.resolve("figures/curves-reward.svg")));
+        assertFalse(Files.exists(work.resolve("figures/curves-episodes.svg")), "a flat line is not drawn");
+        assertTrue(html.contains("Constant at every step of every run, so not drawn: episodes = 24.000."));
     }
 
     @Test

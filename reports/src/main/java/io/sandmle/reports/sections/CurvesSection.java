@@ -44,6 +44,7 @@ public final class CurvesSection implements SectionBuilder {
                     .computeIfAbsent(p.step(), k -> new TreeMap<>()).put(p.runId(), p.value());
         }
         List<List<Cell>> rows = new ArrayList<>();
+        List<String> constant = new ArrayList<>();
         for (var metric : byMetric.entrySet()) {
             List<BandChart.Line> lines = new ArrayList<>();
             for (var system : metric.getValue().entrySet()) {
@@ -61,10 +62,19 @@ public final class CurvesSection implements SectionBuilder {
                         Format.cell(steps.length, 0), Format.cell(values[0], 3), Format.cell(values[values.length - 1], 3),
                         Format.cell(tau, 2)));
             }
+            double[] all = metric.getValue().values().stream().flatMap(steps -> steps.values().stream())
+                    .flatMap(runs -> runs.values().stream()).mapToDouble(Double::doubleValue).toArray();
+            if (java.util.Arrays.stream(all).allMatch(v -> v == all[0])) {
+                constant.add(metric.getKey() + " = " + Format.num(all[0], 3));
+                continue; // a flat line on a magnified axis says less than one number
+            }
             String id = metric.getKey().replaceAll("[^A-Za-z0-9]+", "-").toLowerCase(java.util.Locale.ROOT);
             b.figure(id, "Learning curve of '" + metric.getKey() + "': mean over runs, band = 95 % bootstrap over runs.",
                     BandChart.create("Learning curve: " + metric.getKey(), "training step", metric.getKey(), lines),
                     900, 380);
+        }
+        if (!constant.isEmpty()) {
+            b.text("Constant at every step of every run, so not drawn: " + String.join(", ", constant) + ".");
         }
         b.table("Learning-curve summary: first and last step value (mean [95 % bootstrap CI over runs]) and "
                         + "Kendall's τ(step, value).",
