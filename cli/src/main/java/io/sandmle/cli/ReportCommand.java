@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -50,6 +51,12 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--writer", defaultValue = "standard", description = "Report writer extension (default ${DEFAULT-VALUE}).")
     String writerName;
 
+    @Option(names = "--pairs", defaultValue = "task", paramLabel = "task|episode",
+            converter = PairingConverter.class,
+            description = "What paired tests pair: task (runs averaged per task; default) or episode (same task "
+                    + "and seed).")
+    ReportInput.Pairing pairing;
+
     @Mixin
     PluginPathOption pluginPath;
 
@@ -82,11 +89,24 @@ public final class ReportCommand implements Callable<Integer> {
         ReportWriter writer = pluginPath.load().create(ExtensionKind.REPORT_WRITER, writerName);
         sources.caveats().forEach(c -> System.err.println("sandmle: " + c));
         ReportInput input = new ReportInput(sources.episodes(), sources.curves(), baseline, seed, provenance(),
-                ReportInput.FORMATS, List.of(), sources.caveats());
+                ReportInput.FORMATS, List.of(), sources.caveats(), pairing);
         List<Path> written = writer.write(input, out);
         System.out.printf("Report on %d episodes written to %s (%d files): %s%n", sources.episodes().size(), out,
                 written.size(), out.resolve("index.html"));
         return SandmleCommand.OK;
+    }
+
+    /** Reads {@code task} or {@code episode}; anything else is one sentence naming both. */
+    static final class PairingConverter implements CommandLine.ITypeConverter<ReportInput.Pairing> {
+        @Override
+        public ReportInput.Pairing convert(String value) {
+            return switch (value) {
+                case "task" -> ReportInput.Pairing.TASK;
+                case "episode" -> ReportInput.Pairing.EPISODE;
+                default -> throw new CommandLine.TypeConversionException("--pairs is 'task' or 'episode', not '"
+                        + value + "'.");
+            };
+        }
     }
 
     private Map<String, String> provenance() {
@@ -95,6 +115,7 @@ public final class ReportCommand implements Callable<Integer> {
         p.put("inputs", String.join(" ", runs.stream().map(Path::toString).toList())
                 + (episodeFiles.isEmpty() ? "" : " --episodes " + episodeFiles));
         p.put("seed", String.valueOf(seed));
+        p.put("pairs", pairing.name().toLowerCase(java.util.Locale.ROOT));
         return p;
     }
 }

@@ -83,6 +83,29 @@ class ReportCommandTest {
     }
 
     @Test
+    void pairsChoosesTheUnitOfThePairedTestsAndRefusesAnythingElse() throws Exception {
+        Path file = work.resolve("episodes.jsonl");
+        List<String> lines = new ArrayList<>();
+        for (EpisodeRecord e : SyntheticEpisodes.generate(2, 6, 3, 5)) {
+            lines.add(Json.write(e));
+        }
+        Files.write(file, lines);
+        StringWriter err = new StringWriter();
+        var cli = SandmleCommand.newCommandLine();
+        cli.setErr(new PrintWriter(err));
+
+        int code = cli.execute("report", "--episodes", file.toString(), "--out", work.resolve("o").toString(),
+                "--pairs", "episode");
+        int refused = cli.execute("report", "--episodes", file.toString(), "--out", work.resolve("p").toString(),
+                "--pairs", "tasks");
+
+        assertEquals(0, code, err.toString());
+        assertTrue(Files.readString(work.resolve("o/index.html")).contains("Pairs (task, seed)"));
+        assertEquals(SandmleCommand.BAD_INPUT, refused);
+        assertTrue(err.toString().contains("--pairs is 'task' or 'episode', not 'tasks'."), err.toString());
+    }
+
+    @Test
     void missingInputIsOneSentenceAndExitCode2() {
         StringWriter err = new StringWriter();
         var cli = SandmleCommand.newCommandLine();

@@ -23,7 +23,7 @@ final class EscapedInput {
         return new ReportInput(input.episodes().stream().map(EscapedInput::episode).toList(),
                 input.curves().stream().map(EscapedInput::curve).toList(), ControlCharacters.escape(input.baseline()),
                 input.seed(), provenance, input.formats(), input.sections(),
-                input.caveats().stream().map(ControlCharacters::escape).toList());
+                input.caveats().stream().map(ControlCharacters::escape).toList(), input.pairing());
     }
 
     private static EpisodeRecord episode(EpisodeRecord e) {

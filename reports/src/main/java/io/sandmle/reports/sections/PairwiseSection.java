@@ -1,5 +1,6 @@
 package io.sandmle.reports.sections;
 
+import io.sandmle.api.ReportInput;
 import io.sandmle.reports.analysis.Dataset;
 import io.sandmle.reports.analysis.Outcome;
 import io.sandmle.reports.analysis.Run;
@@ -33,7 +34,7 @@ import java.util.Map;
 public final class PairwiseSection implements SectionBuilder {
 
     /** One compared pair (A − B) and everything computed for it. */
-    private record Pair(int a, int b, int tasks, Estimate difference, SignFlipTest.Result permutation,
+    private record Pair(int a, int b, int units, Estimate difference, SignFlipTest.Result permutation,
                         WilcoxonSignedRank.Result wilcoxon, PairedTTest t, double dz, double cohenH, Estimate poi,
                         String mcnemar) {
     }
@@ -47,12 +48,18 @@ public final class PairwiseSection implements SectionBuilder {
     public Section build(ReportContext context) {
         Dataset data = context.data();
         Blocks b = new Blocks(id(), "Pairwise comparisons");
-        b.text("Unit of analysis = task: runs are first averaged per task, then d_t = mean score of A − mean score "
-                + "of B on each task both ran. Difference CI: 95 % cluster bootstrap over tasks (" + context.settings().reps()
-                + " replicates). p-values are two-sided: sign-flip permutation (exact up to 20 tasks, else "
-                + context.settings().permutationDraws() + " Monte-Carlo flips), Wilcoxon signed-rank (zeros dropped), "
-                + "paired t. P(A>B) is the probability of improvement (mean over tasks of P(run of A beats run of "
-                + "B), ties ½) with a task-bootstrap CI.");
+        boolean episodes = context.input().pairing() == ReportInput.Pairing.EPISODE;
+        b.text((episodes
+                ? "Unit of analysis = episode pair: d = score of A − score of B on each (task, seed) both ran, "
+                + "treating the seeds of a task as independent pairs ('sandmle report --pairs episode'). The "
+                + "difference CI still resamples whole tasks (a 95 % cluster bootstrap over tasks of each task's "
+                + "mean d, "
+                : "Unit of analysis = task: runs are first averaged per task, then d_t = mean score of A − mean "
+                + "score of B on each task both ran. Difference CI: 95 % cluster bootstrap over tasks (")
+                + context.settings().reps() + " replicates). p-values are two-sided: sign-flip permutation (exact up "
+                + "to 20 pairs, else " + context.settings().permutationDraws() + " Monte-Carlo flips), Wilcoxon "
+                + "signed-rank (zeros dropped), paired t. P(A>B) is the probability of improvement (mean over tasks "
+                + "of P(run of A beats run of B), ties ½) with a task-bootstrap CI.");
         int m = data.systems().size();
         if (m < 2) {
             return b.notice("Pairwise comparisons need at least two systems; the data have " + m + ".").done();
@@ -97,7 +104,7 @@ public final class PairwiseSection implements SectionBuilder {
         for (int k = 0; k < pairs.size(); k++) {
             Pair x = pairs.get(k);
             rows.add(List.of(Cell.text(data.systems().get(x.a())), Cell.text(data.systems().get(x.b())),
-                    Format.cell(x.tasks(), 0), Format.cell(x.difference(), 3),
+                    Format.cell(x.units(), 0), Format.cell(x.difference(), 3),
                     Cell.number(Format.p(x.permutation().p()) + (x.permutation().exact() ? " (exact)" : " (MC)"),
                             x.permutation().p()),
                     Cell.number(Format.p(holm[k]), holm[k]), Cell.number(Format.p(bh[k]), bh[k]),
@@ -108,12 +115,13 @@ public final class PairwiseSection implements SectionBuilder {
                     Format.cell(EffectSizes.cliffsDelta(x.poi().point()), 2), Cell.text(x.mcnemar()),
                     Cell.text(verdict(x, Double.isNaN(holm[k]) ? bh[k] : holm[k], data))));
         }
-        b.table("Paired comparisons A − B on shared tasks. Mean difference [95 % task-bootstrap CI]; Holm = "
+        b.table("Paired comparisons A − B on shared " + (episodes ? "(task, seed) pairs" : "tasks")
+                        + ". Mean difference [95 % task-bootstrap CI]; Holm = "
                         + (baseline >= 0 ? "adjusted within the confirmatory family 'each system vs the baseline'"
                         : "adjusted over all pairs") + "; BH = Benjamini–Hochberg over all pairs (both applied to "
                         + "the sign-flip p). Verdict: 'better' only if the difference CI excludes 0, the adjusted p < 0.05 "
                         + "and the P(A>B) CI excludes 0.5.",
-                List.of("A", "B", "Tasks", "Mean difference A−B [95 % CI]", "Sign-flip p", "Holm-adjusted p",
+                List.of("A", "B", episodes ? "Pairs (task, seed)" : "Tasks", "Mean difference A−B [95 % CI]", "Sign-flip p", "Holm-adjusted p",
                         "BH-adjusted p", "Wilcoxon p", "Paired t p", "Cohen's d_z", "Rank-biserial r",
                         "Cohen's h (any-medal rates)",
                         "P(A>B) [95 % CI]", "Cliff's δ", "McNemar on medals", "Verdict"), rows);
@@ -134,12 +142,20 @@ public final class PairwiseSection implements SectionBuilder {
 
     private static Pair compare(ReportContext context, int a, int b, int[] shared) {
         Dataset data = context.data();
+        boolean episodes = context.input().pairing() == ReportInput.Pairing.EPISODE;
+        double[] perTask = new double[shared.length];
+        List<Double> pairs = new ArrayList<>();
         double[] ma = data.taskMeans(a, shared);
         double[] mb = data.taskMeans(b, shared);
-        double[] d = new double[shared.length];
-        for (int t = 0; t < d.length; t++) {
-            d[t] = ma[t] - mb[t];
+        for (int t = 0; t < shared.length; t++) {
+            perTask[t] = ma[t] - mb[t];
+            if (episodes) {
+                double[] d = episodeDifferences(data, a, b, shared[t]);
+                Arrays.stream(d).forEach(pairs::add);
+                perTask[t] = d.length == 0 ? Double.NaN : Arrays.stream(d).average().orElseThrow();
+            }
         }
+        double[] d = episodes ? pairs.stream().mapToDouble(Double::doubleValue).toArray() : perTask;
         String key = data.systems().get(a) + "|" + data.systems().get(b);
         double[][] ra = data.runScores(a, shared);
         double[][] rb = data.runScores(b, shared);
@@ -147,13 +163,33 @@ public final class PairwiseSection implements SectionBuilder {
         for (int t = 0; t < shared.length; t++) {
             poiPerTask[t] = ProbabilityOfImprovement.onTask(ra[t], rb[t]);
         }
-        Estimate[] cis = TaskBootstrap.meanIntervals(new double[][]{d, poiPerTask}, context.settings().reps(),
-                context.seedFor("pair" + key));
-        return new Pair(a, b, shared.length, cis[0],
+        // Tasks without a shared seed have no episode pair; both intervals resample the same tasks together.
+        int[] paired = java.util.stream.IntStream.range(0, shared.length).filter(t -> !Double.isNaN(perTask[t]))
+                .toArray();
+        Estimate[] cis = TaskBootstrap.meanIntervals(new double[][] {pick(perTask, paired), pick(poiPerTask, paired)},
+                context.settings().reps(), context.seedFor("pair" + key));
+        return new Pair(a, b, d.length, cis[0],
                 SignFlipTest.test(d, context.settings().permutationDraws(), context.seedFor("perm" + key)),
                 WilcoxonSignedRank.test(d), PairedTTest.of(d), EffectSizes.cohenDz(d),
                 EffectSizes.cohenH(medalRate(data, a, shared), medalRate(data, b, shared)), cis[1],
-                mcnemar(data, a, b, shared));
+                episodes ? pooledMcnemar(data, a, b, shared) : mcnemar(data, a, b, shared));
+    }
+
+    private static double[] pick(double[] values, int[] indices) {
+        return Arrays.stream(indices).mapToDouble(i -> values[i]).toArray();
+    }
+
+    /** Score of A minus score of B for each seed both ran on one task. */
+    private static double[] episodeDifferences(Dataset data, int a, int b, int task) {
+        List<Double> d = new ArrayList<>();
+        for (long seed : data.seedsOf(a)) {
+            Run ra = data.runWithSeed(a, task, seed);
+            Run rb = data.runWithSeed(b, task, seed);
+            if (ra != null && rb != null) {
+                d.add(ra.score() - rb.score());
+            }
+        }
+        return d.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     /** Share of the system's runs on these tasks that won any medal. */
@@ -171,12 +207,41 @@ public final class PairwiseSection implements SectionBuilder {
 
     /** McNemar on any-medal per shared seed (pooling seeds would treat correlated runs as independent). */
     private static String mcnemar(Dataset data, int a, int b, int[] shared) {
-        long[] seedsOfB = data.seedsOf(b);
-        long[] seeds = Arrays.stream(data.seedsOf(a)).filter(s -> Arrays.binarySearch(seedsOfB, s) >= 0).toArray();
         List<McNemarTest> tests = new ArrayList<>();
+        for (long seed : sharedSeeds(data, a, b)) {
+            tests.add(discordant(data, a, b, shared, new long[] {seed}));
+        }
+        if (tests.isEmpty()) {
+            return "n/a: no shared seed";
+        }
+        if (tests.size() == 1) {
+            return describe(tests.get(0));
+        }
+        double[] ps = tests.stream().mapToDouble(McNemarTest::exactP).filter(v -> !Double.isNaN(v)).toArray();
+        if (ps.length == 0) {
+            return "n/a: no discordant task in any seed";
+        }
+        return "median exact p " + Format.p(Quantiles.median(ps)) + " over " + ps.length + " seeds (range "
+                + Format.p(Arrays.stream(ps).min().orElse(Double.NaN)) + "–"
+                + Format.p(Arrays.stream(ps).max().orElse(Double.NaN)) + ")";
+    }
+
+    /** McNemar on any-medal over every (task, seed) pair, for episode pairing. */
+    private static String pooledMcnemar(Dataset data, int a, int b, int[] shared) {
+        long[] seeds = sharedSeeds(data, a, b);
+        return seeds.length == 0 ? "n/a: no shared seed" : describe(discordant(data, a, b, shared, seeds));
+    }
+
+    private static long[] sharedSeeds(Dataset data, int a, int b) {
+        long[] seedsOfB = data.seedsOf(b);
+        return Arrays.stream(data.seedsOf(a)).filter(s -> Arrays.binarySearch(seedsOfB, s) >= 0).toArray();
+    }
+
+    /** Counts the (task, seed) pairs where only A, or only B, won a medal. */
+    private static McNemarTest discordant(Dataset data, int a, int b, int[] shared, long[] seeds) {
+        int bOnly = 0;
+        int cOnly = 0;
         for (long seed : seeds) {
-            int bOnly = 0;
-            int cOnly = 0;
             for (int t : shared) {
                 Run ra = data.runWithSeed(a, t, seed);
                 Run rb = data.runWithSeed(b, t, seed);
@@ -188,23 +253,13 @@ public final class PairwiseSection implements SectionBuilder {
                 bOnly += wa && !wb ? 1 : 0;
                 cOnly += wb && !wa ? 1 : 0;
             }
-            tests.add(McNemarTest.of(bOnly, cOnly));
         }
-        if (tests.isEmpty()) {
-            return "n/a: no shared seed";
-        }
-        if (tests.size() == 1) {
-            McNemarTest x = tests.get(0);
-            return Double.isNaN(x.exactP()) ? "n/a: no discordant task" : "b=" + x.b() + ", c=" + x.c()
-                    + ", exact p " + Format.p(x.exactP()) + ", OR " + Format.withInterval(x.oddsRatioCi(), 2);
-        }
-        double[] ps = tests.stream().mapToDouble(McNemarTest::exactP).filter(v -> !Double.isNaN(v)).toArray();
-        if (ps.length == 0) {
-            return "n/a: no discordant task in any seed";
-        }
-        return "median exact p " + Format.p(Quantiles.median(ps)) + " over " + ps.length + " seeds (range "
-                + Format.p(Arrays.stream(ps).min().orElse(Double.NaN)) + "–"
-                + Format.p(Arrays.stream(ps).max().orElse(Double.NaN)) + ")";
+        return McNemarTest.of(bOnly, cOnly);
+    }
+
+    private static String describe(McNemarTest x) {
+        return Double.isNaN(x.exactP()) ? "n/a: no discordant pair" : "b=" + x.b() + ", c=" + x.c()
+                + ", exact p " + Format.p(x.exactP()) + ", OR " + Format.withInterval(x.oddsRatioCi(), 2);
     }
 
     private static double[] holmWithin(double[] p, boolean[] inFamily) {
