@@ -17,7 +17,7 @@ public final class FeatureEncoder {
     /** Length of every feature vector. */
     public static final int SIZE = ANSWER_FORMATS.size() + Modality.values().length + TASK_TYPES.size()
             + METRIC_FAMILIES.size() + 1 + PromptView.KEYWORDS.size() + Phase.values().length
-            + ErrorKind.values().length + ScoreFeedback.values().length + Head.MODEL.options().size() + 2;
+            + ErrorKind.values().length + ScoreFeedback.values().length + Head.MODEL.library().size() + 2;
 
     public float[] encode(PromptView view) {
         float[] x = new float[SIZE];
@@ -42,9 +42,10 @@ public final class FeatureEncoder {
         at += ScoreFeedback.values().length;
         String model = view.previousRecipe().get(Head.MODEL);
         if (model != null) {
-            x[at + Head.MODEL.indexOf(model)] = 1;
+            x[at + Head.MODEL.library().indexOf(model)] = 1;
         }
-        at += Head.MODEL.options().size();
+        // Over the whole library, so the inputs are the same length whether or not the policy offers traps.
+        at += Head.MODEL.library().size();
         x[at++] = Math.min(view.turn(), 20) / 10f;
         x[at] = 1f;
         return x;

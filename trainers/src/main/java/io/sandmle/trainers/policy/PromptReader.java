@@ -308,7 +308,7 @@ public final class PromptReader {
                 try {
                     Head head = Head.byKey(part.substring(0, eq));
                     String value = part.substring(eq + 1);
-                    if (head.options().contains(value)) {
+                    if (head.library().contains(value)) {
                         recipe.put(head, value);
                     }
                 } catch (IllegalArgumentException notAHead) {
