@@ -10,7 +10,8 @@ public final class FeatureEncoder {
     /** The formats the policy answers in (free text is answered as a plan and code), in their input order. */
     private static final List<ResponseFormat> ANSWER_FORMATS = List.of(ResponseFormat.REACT,
             ResponseFormat.PLAN_AND_CODE, ResponseFormat.JSON_ACTION);
-    private static final List<String> TASK_TYPES = List.of("binary", "multiclass", "regression", "unknown");
+    private static final List<String> TASK_TYPES = List.of("binary", "multiclass", "multilabel", "ranking",
+            "regression", "unknown");
     private static final List<String> METRIC_FAMILIES = List.of("probability", "label", "error", "log-error",
             "r2", "unknown");
 
@@ -31,7 +32,7 @@ public final class FeatureEncoder {
         x[at + METRIC_FAMILIES.indexOf(metricFamily(view.metric()))] = 1;
         at += METRIC_FAMILIES.size();
         x[at++] = view.rows() <= 0 ? 0f : (float) (Math.log10(view.rows()) / 5.0);
-        for (String k : PromptView.KEYWORDS) {
+        for (String k : PromptView.KEYWORDS.keySet()) {
             x[at++] = view.keywords().contains(k) ? 1 : 0;
         }
         x[at + view.phase().ordinal()] = 1;
