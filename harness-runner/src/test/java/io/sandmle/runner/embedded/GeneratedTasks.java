@@ -2,8 +2,10 @@ package io.sandmle.runner.embedded;
 
 import io.sandmle.api.Budget;
 import io.sandmle.api.ChatMessage;
+import io.sandmle.api.ChatRequest;
 import io.sandmle.api.ChatResponse;
 import io.sandmle.api.Episode;
+import io.sandmle.api.Executor;
 import io.sandmle.api.ExtensionKind;
 import io.sandmle.api.GenerationContext;
 import io.sandmle.api.GenerationOutcome;
@@ -68,7 +70,7 @@ final class GeneratedTasks {
             Path out = Files.createTempDirectory("sandmle-generated-");
             GenerationContext context = new GenerationContext() {
                 @Override
-                public io.sandmle.api.Executor executor() {
+                public Executor executor() {
                     return sandbox;
                 }
 
@@ -117,7 +119,7 @@ final class GeneratedTasks {
             }
 
             @Override
-            public ChatResponse chat(io.sandmle.api.ChatRequest request) {
+            public ChatResponse chat(ChatRequest request) {
                 asked.add(request.messages());
                 return new ChatResponse("<think>\nrecorded\n</think>\n<answer>done</answer>", null, List.of(),
                         Usage.NONE, "stop", null, 0);
