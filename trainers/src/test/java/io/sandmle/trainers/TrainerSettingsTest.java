@@ -61,7 +61,7 @@ class TrainerSettingsTest {
             if (List.of(elsewhere).contains(key)) {
                 continue;
             }
-            String value = key.equals("keep") ? "valid" : key.equals("endpoint") || key.equals("checkpoint")
+            String value = key.equals("keep") ? "valid" : key.equals("traps") ? "true" : key.equals("endpoint") || key.equals("checkpoint")
                     || key.equals("adapter-name") ? "x" : "3";
             assertNotEquals(defaults, resolve.apply(Map.of(key, value)), key + " is listed but not read");
         }

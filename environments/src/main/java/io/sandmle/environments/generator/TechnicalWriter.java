@@ -3,6 +3,7 @@ package io.sandmle.environments.generator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,6 +48,9 @@ final class TechnicalWriter {
                 .append("`, ").append(featureColumns).append(" input column(s) (").append(inputKinds(spec))
                 .append("), and the target column(s) ").append(code(t.trainColumns())).append(".\n");
         md.append("- `test.csv`: the same input columns without the target.\n");
+        if (hasEmptyCell(pub.resolve("train.csv")) || hasEmptyCell(pub.resolve("test.csv"))) {
+            md.append("- Some input cells of `train.csv` and `test.csv` are empty (missing values).\n");
+        }
         for (String file : sideFiles(spec)) {
             md.append("- ").append(file).append("\n");
         }
@@ -61,6 +65,11 @@ final class TechnicalWriter {
         sample.subList(0, Math.min(3, sample.size())).forEach(l -> md.append(l).append('\n'));
         md.append("```\n");
         Files.writeString(pub.resolve("description.md"), md.toString());
+    }
+
+    /** Said only when true: the description tells what the files hold, not what the mutation may have done. */
+    private static boolean hasEmptyCell(Path csv) throws IOException {
+        return CsvFile.read(csv).stream().skip(1).flatMap(Arrays::stream).anyMatch(String::isEmpty);
     }
 
     private static String goal(TargetSchema t, Domain d) {
@@ -93,7 +102,7 @@ final class TechnicalWriter {
 
     private static String inputKinds(TaskSpec spec) {
         return switch (spec.modality()) {
-            case TABULAR -> "numeric and categorical measurements; some cells may be empty";
+            case TABULAR -> "numeric and categorical measurements";
             case TEXT -> "a free-text note in `text`";
             case IMAGE -> "`image_path`, the relative path of the " + spec.domain().imageSubject();
             case AUDIO -> "`audio_path`, the relative path of the " + spec.domain().audioSource();

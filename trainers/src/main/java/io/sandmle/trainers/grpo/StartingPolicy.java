@@ -1,6 +1,7 @@
 package io.sandmle.trainers.grpo;
 
 import io.sandmle.api.TrainingSession;
+import io.sandmle.trainers.policy.ActionSpace;
 import io.sandmle.trainers.policy.EmbeddedPolicy;
 import io.sandmle.trainers.policy.FeatureEncoder;
 import io.sandmle.trainers.policy.PolicyCheckpoint;
@@ -11,7 +12,8 @@ import java.nio.file.Path;
 
 /**
  * The policy a trainer starts from: the checkpoint the session resumes from, else the
- * {@code init-checkpoint} setting, else a fresh untrained network.
+ * {@code init-checkpoint} setting (each keeps the action space it was trained over), else a fresh untrained
+ * network over the honest action space.
  *
  * @param policy     the policy to train
  * @param doneSteps  steps already done (the resumed checkpoint's step, else 0)
@@ -28,7 +30,7 @@ public record StartingPolicy(EmbeddedPolicy policy, int doneSteps) {
             PolicyCheckpoint.Loaded loaded = PolicyCheckpoint.load(Path.of(init));
             return new StartingPolicy(new EmbeddedPolicy(loaded.network(), seed, name), 0);
         }
-        return new StartingPolicy(new EmbeddedPolicy(PolicyNetwork.create(FeatureEncoder.SIZE, hidden, seed), seed,
-                name), 0);
+        return new StartingPolicy(new EmbeddedPolicy(PolicyNetwork.create(ActionSpace.HONEST, FeatureEncoder.SIZE,
+                hidden, seed), seed, name), 0);
     }
 }

@@ -54,7 +54,7 @@ public record TokenBatch(ChoiceBatch choices, float[] oldLogprob, float[] advant
             adv[i] = perRow.get(i)[1];
             weight[i] = perRow.get(i)[2];
         }
-        return new TokenBatch(ChoiceBatch.of(rows), old, adv, weight);
+        return new TokenBatch(ChoiceBatch.of(policy.network().space(), rows), old, adv, weight);
     }
 
     private static int tokens(Trajectory t) {

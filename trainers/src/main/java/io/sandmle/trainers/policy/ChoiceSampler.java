@@ -9,13 +9,15 @@ import java.util.SplittableRandom;
 /** Samples head options from one turn's logits and records each choice as a {@code head=value} token. */
 final class ChoiceSampler {
 
+    private final ActionSpace space;
     private final float[] logits;
     private final double temperature;
     private final SplittableRandom random;
     private final List<TokenLogprob> tokens = new ArrayList<>();
 
     /** @param temperature 1 samples from the policy; 0 or less picks the most likely option */
-    ChoiceSampler(float[] logits, double temperature, SplittableRandom random) {
+    ChoiceSampler(ActionSpace space, float[] logits, double temperature, SplittableRandom random) {
+        this.space = space;
         this.logits = logits;
         this.temperature = temperature;
         this.random = random;
@@ -24,8 +26,9 @@ final class ChoiceSampler {
     String pick(Head head) {
         double[] logp = logSoftmax(head, temperature <= 0 ? 1.0 : temperature);
         int chosen = temperature <= 0 ? argmax(logp) : sample(logp);
-        tokens.add(new TokenLogprob(head.key() + "=" + head.options().get(chosen), logp[chosen]));
-        return head.options().get(chosen);
+        String option = space.options(head).get(chosen);
+        tokens.add(new TokenLogprob(head.key() + "=" + option, logp[chosen]));
+        return option;
     }
 
     List<TokenLogprob> tokens() {
@@ -33,11 +36,11 @@ final class ChoiceSampler {
     }
 
     private double[] logSoftmax(Head head, double t) {
-        int n = head.options().size();
+        int n = space.options(head).size();
         double[] z = new double[n];
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < n; i++) {
-            z[i] = logits[head.offset() + i] / t;
+            z[i] = logits[space.offset(head) + i] / t;
             max = Math.max(max, z[i]);
         }
         double sum = 0;

@@ -88,7 +88,7 @@ public final class CodeRenderer {
      */
     public String render(Recipe recipe, PromptView view, boolean aideWorkingDir) {
         ModelCode model = MODELS.get(recipe.get(Head.MODEL));
-        int capacity = Head.CAPACITY.indexOf(recipe.get(Head.CAPACITY));
+        int capacity = Head.CAPACITY.library().indexOf(recipe.get(Head.CAPACITY));
         String modelBody = "    if regression:\n        return " + model.pick(model.regressors(), capacity)
                 + "\n    return " + model.pick(model.classifiers(), capacity);
         return TEMPLATE

@@ -39,9 +39,10 @@ public final class EmbeddedPolicy implements LanguageModel {
         this.id = id;
     }
 
-    /** An untrained policy: near-uniform over every recipe. */
+    /** An untrained policy over the honest action space: near-uniform over every recipe. */
     public static EmbeddedPolicy untrained(long seed) {
-        return new EmbeddedPolicy(PolicyNetwork.create(FeatureEncoder.SIZE, 32, seed), seed, "embedded");
+        return new EmbeddedPolicy(PolicyNetwork.create(ActionSpace.HONEST, FeatureEncoder.SIZE, 32, seed), seed,
+                "embedded");
     }
 
     public PolicyNetwork network() {
@@ -60,7 +61,7 @@ public final class EmbeddedPolicy implements LanguageModel {
             PromptView view = reader.read(request.messages(), request.responseFormat());
             float[] logits = network.logits(encoder.encode(view));
             double temperature = request.sampling() == null ? 1.0 : request.sampling().temperature();
-            ChoiceSampler sampler = new ChoiceSampler(logits, temperature, random(request));
+            ChoiceSampler sampler = new ChoiceSampler(network.space(), logits, temperature, random(request));
             Action action = decide(view, sampler);
             String content = writer.write(action, view);
             long promptChars = request.messages().stream().mapToLong(m -> m.content().length()).sum();
@@ -81,7 +82,7 @@ public final class EmbeddedPolicy implements LanguageModel {
         for (TokenLogprob t : tokens) {
             int eq = t.token().indexOf('=');
             Head head = Head.byKey(t.token().substring(0, eq));
-            rows.add(new ChoiceBatch.Row(features, head, head.indexOf(t.token().substring(eq + 1))));
+            rows.add(new ChoiceBatch.Row(features, head, network.space().indexOf(head, t.token().substring(eq + 1))));
         }
         return rows;
     }
@@ -121,11 +122,12 @@ public final class EmbeddedPolicy implements LanguageModel {
         if (view.previousRecipe().isEmpty()) {
             return code(sample(view, sampler), "");
         }
-        Recipe previous = new Recipe(view.previousRecipe());
+        Recipe previous = new Recipe(view.previousRecipe()).within(network.space());
         return switch (sampler.pick(Head.FIX)) {
             case "repair" -> code(previous.repair(view.error()), "The last run failed (" + view.error()
                     .name().toLowerCase() + "), so I repair that cause and keep the rest of the recipe. ");
-            case "simplest" -> code(Recipe.simplest(), "The last run failed, so I fall back to the simplest model. ");
+            case "simplest" -> code(Recipe.simplest(network.space()),
+                    "The last run failed, so I fall back to the simplest model. ");
             default -> code(sample(view, sampler), "The last run failed, so I try a different recipe. ");
         };
     }

@@ -5,6 +5,7 @@ import io.sandmle.trainers.Settings;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -13,17 +14,37 @@ import java.util.Map;
  * @param checkpoint a folder written by a trainer, or {@code null} for an untrained network
  * @param seed       sampling seed when a request carries none (default 0)
  * @param hidden     hidden units of an untrained network (default 32)
+ * @param traps      offer the recipe library's deliberate traps too ({@link ActionSpace#WITH_TRAPS}), for a robustness
+ *                   experiment; default false
  */
-public record EmbeddedSettings(Path checkpoint, long seed, int hidden) {
+public record EmbeddedSettings(Path checkpoint, long seed, int hidden, boolean traps) {
 
     /** The keys the {@code embedded} policy reads. */
-    public static final List<String> KEYS = List.of("checkpoint", "seed", "hidden");
+    public static final List<String> KEYS = List.of("checkpoint", "seed", "hidden", "traps");
 
     /** @throws IllegalArgumentException with one sentence for a key it does not read (naming the nearest) or a bad value */
     public static EmbeddedSettings from(Map<String, String> s) {
         SettingKeys.requireKnown(s, KEYS, "the embedded policy");
         String checkpoint = s.get("checkpoint");
         return new EmbeddedSettings(checkpoint == null || checkpoint.isBlank() ? null : Path.of(checkpoint),
-                (long) Settings.number(s, "policy", "seed", 0), (int) Settings.number(s, "policy", "hidden", 32));
+                (long) Settings.number(s, "policy", "seed", 0), (int) Settings.number(s, "policy", "hidden", 32),
+                traps(s.get("traps")));
+    }
+
+    /** The action space these settings ask for. */
+    public ActionSpace space() {
+        return ActionSpace.of(traps);
+    }
+
+    private static boolean traps(String value) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("policy setting 'traps' must be true or false, not '"
+                    + value + "'");
+        };
     }
 }

@@ -10,14 +10,15 @@ public final class FeatureEncoder {
     /** The formats the policy answers in (free text is answered as a plan and code), in their input order. */
     private static final List<ResponseFormat> ANSWER_FORMATS = List.of(ResponseFormat.REACT,
             ResponseFormat.PLAN_AND_CODE, ResponseFormat.JSON_ACTION);
-    private static final List<String> TASK_TYPES = List.of("binary", "multiclass", "regression", "unknown");
+    private static final List<String> TASK_TYPES = List.of("binary", "multiclass", "multilabel", "ranking",
+            "regression", "unknown");
     private static final List<String> METRIC_FAMILIES = List.of("probability", "label", "error", "log-error",
             "r2", "unknown");
 
     /** Length of every feature vector. */
     public static final int SIZE = ANSWER_FORMATS.size() + Modality.values().length + TASK_TYPES.size()
             + METRIC_FAMILIES.size() + 1 + PromptView.KEYWORDS.size() + Phase.values().length
-            + ErrorKind.values().length + ScoreFeedback.values().length + Head.MODEL.options().size() + 2;
+            + ErrorKind.values().length + ScoreFeedback.values().length + Head.MODEL.library().size() + 2;
 
     public float[] encode(PromptView view) {
         float[] x = new float[SIZE];
@@ -31,7 +32,7 @@ public final class FeatureEncoder {
         x[at + METRIC_FAMILIES.indexOf(metricFamily(view.metric()))] = 1;
         at += METRIC_FAMILIES.size();
         x[at++] = view.rows() <= 0 ? 0f : (float) (Math.log10(view.rows()) / 5.0);
-        for (String k : PromptView.KEYWORDS) {
+        for (String k : PromptView.KEYWORDS.keySet()) {
             x[at++] = view.keywords().contains(k) ? 1 : 0;
         }
         x[at + view.phase().ordinal()] = 1;
@@ -42,9 +43,10 @@ public final class FeatureEncoder {
         at += ScoreFeedback.values().length;
         String model = view.previousRecipe().get(Head.MODEL);
         if (model != null) {
-            x[at + Head.MODEL.indexOf(model)] = 1;
+            x[at + Head.MODEL.library().indexOf(model)] = 1;
         }
-        at += Head.MODEL.options().size();
+        // Over the whole library, so the inputs are the same length whether or not the policy offers traps.
+        at += Head.MODEL.library().size();
         x[at++] = Math.min(view.turn(), 20) / 10f;
         x[at] = 1f;
         return x;

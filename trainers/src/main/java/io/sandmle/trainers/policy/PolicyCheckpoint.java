@@ -4,14 +4,15 @@ import io.sandmle.support.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
  * A saved embedded policy: {@code network.params} (DJL-encoded parameters and Adam state) and
- * {@code policy.json} (format version, training step, heads and their options, metrics), so a
- * checkpoint made with another recipe library is refused instead of silently misread.
+ * {@code policy.json} (format version, training step, heads and their options, metrics). The options say
+ * which {@link ActionSpace} the network was trained over (with or without traps), so a checkpoint made with
+ * another recipe library is refused instead of silently misread.
  *
  * @param step    the training step it was saved after
  * @param seed    the policy's sampling seed
@@ -38,7 +39,7 @@ public record PolicyCheckpoint(int step, long seed, String trainer, Map<String, 
         meta.put("adamSteps", network.adamSteps());
         meta.put("inputs", network.inputs());
         meta.put("hidden", network.hidden());
-        meta.put("heads", heads());
+        meta.put("heads", network.space().heads());
         meta.put("metrics", metrics);
         Path tmp = dir.resolve("policy.json.tmp");
         Json.writeFile(tmp, meta);
@@ -54,12 +55,14 @@ public record PolicyCheckpoint(int step, long seed, String trainer, Map<String, 
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> meta = Json.MAPPER.readValue(metaFile.toFile(), Map.class);
-        if (!heads().equals(meta.get("heads")) || ((Number) meta.get("inputs")).intValue() != FeatureEncoder.SIZE) {
+        ActionSpace space = Arrays.stream(ActionSpace.values()).filter(s -> s.heads().equals(meta.get("heads")))
+                .findFirst().orElse(null);
+        if (space == null || ((Number) meta.get("inputs")).intValue() != FeatureEncoder.SIZE) {
             throw new IOException("the checkpoint in " + dir + " was made with another recipe library; "
                     + "train a new one with this version");
         }
         PolicyNetwork network = PolicyNetwork.load(dir.resolve("network.params"),
-                ((Number) meta.get("adamSteps")).intValue());
+                ((Number) meta.get("adamSteps")).intValue(), space);
         Map<String, Double> metrics = new LinkedHashMap<>();
         Object m = meta.get("metrics");
         if (m instanceof Map<?, ?> map) {
@@ -67,14 +70,6 @@ public record PolicyCheckpoint(int step, long seed, String trainer, Map<String, 
         }
         return new Loaded(network, new PolicyCheckpoint(((Number) meta.get("step")).intValue(),
                 ((Number) meta.get("seed")).longValue(), String.valueOf(meta.get("trainer")), metrics));
-    }
-
-    private static Map<String, List<String>> heads() {
-        Map<String, List<String>> heads = new LinkedHashMap<>();
-        for (Head h : Head.values()) {
-            heads.put(h.key(), h.options());
-        }
-        return heads;
     }
 
     /** A loaded network with its facts. */

@@ -17,7 +17,7 @@ import java.util.function.Function;
 
 /**
  * The embedded policy's network: a one-hidden-layer MLP (DJL, PyTorch engine, CPU) from prompt
- * features to the logits of every {@link Head}, trained with Adam. Calls are serialised, so one
+ * features to one logit per option of its {@link ActionSpace}, trained with Adam. Calls are serialised, so one
  * network can serve several episodes at once.
  */
 public final class PolicyNetwork implements AutoCloseable {
@@ -37,14 +37,16 @@ public final class PolicyNetwork implements AutoCloseable {
     }
 
     private final NDManager manager;
+    private final ActionSpace space;
     private final int inputs;
     private final int hidden;
     /** w1, b1, w2, b2, then Adam's first and second moments of each. */
     private final NDList state;
     private int adamSteps;
 
-    private PolicyNetwork(NDManager manager, int inputs, int hidden, NDList state, int adamSteps) {
+    private PolicyNetwork(NDManager manager, ActionSpace space, int inputs, int hidden, NDList state, int adamSteps) {
         this.manager = manager;
+        this.space = space;
         this.inputs = inputs;
         this.hidden = hidden;
         this.state = state;
@@ -58,10 +60,10 @@ public final class PolicyNetwork implements AutoCloseable {
      * A fresh network whose output layer is near zero, so the untrained policy samples every
      * option almost uniformly.
      */
-    public static PolicyNetwork create(int inputs, int hidden, long seed) {
+    public static PolicyNetwork create(ActionSpace space, int inputs, int hidden, long seed) {
         Random random = new Random(seed);
         NDManager manager = NDManager.newBaseManager(Engine.getEngine(ENGINE).defaultDevice(), ENGINE);
-        int outputs = Head.totalOptions();
+        int outputs = space.size();
         NDList state = new NDList(
                 manager.create(gaussian(random, inputs * hidden, Math.sqrt(1.0 / inputs)), new Shape(inputs, hidden)),
                 manager.zeros(new Shape(hidden)),
@@ -73,7 +75,7 @@ public final class PolicyNetwork implements AutoCloseable {
         for (int i = 0; i < 4; i++) {
             state.add(manager.zeros(state.get(i).getShape()));
         }
-        return new PolicyNetwork(manager, inputs, hidden, state, 0);
+        return new PolicyNetwork(manager, space, inputs, hidden, state, 0);
     }
 
     private static float[] gaussian(Random random, int n, double std) {
@@ -82,6 +84,11 @@ public final class PolicyNetwork implements AutoCloseable {
             values[i] = (float) (random.nextGaussian() * std);
         }
         return values;
+    }
+
+    /** The options its logits stand for. */
+    public ActionSpace space() {
+        return space;
     }
 
     public int inputs() {
@@ -137,7 +144,7 @@ public final class PolicyNetwork implements AutoCloseable {
         try (NDManager scope = manager.newSubManager()) {
             Outputs out = forward(scope, batch);
             float[] flat = out.logSoftmax().mul(out.headMask()).toFloatArray();
-            int k = Head.totalOptions();
+            int k = space.size();
             float[][] rows = new float[batch.size()][k];
             for (int r = 0; r < rows.length; r++) {
                 System.arraycopy(flat, r * k, rows[r], 0, k);
@@ -151,13 +158,13 @@ public final class PolicyNetwork implements AutoCloseable {
         NDArray logits = x.matMul(state.get(0)).add(state.get(1)).tanh().matMul(state.get(2)).add(state.get(3));
         NDList perHead = new NDList();
         for (Head h : Head.values()) {
-            int from = h.offset();
-            int to = from + h.options().size();
+            int from = space.offset(h);
+            int to = from + space.options(h).size();
             perHead.add(logits.get(":, " + from + ":" + to).logSoftmax(1));
         }
         NDArray logSoftmax = ai.djl.ndarray.NDArrays.concat(perHead, 1);
-        NDArray chosenMask = scope.create(batch.chosenMask(), new Shape(batch.size(), Head.totalOptions()));
-        NDArray headMask = scope.create(batch.headMask(), new Shape(batch.size(), Head.totalOptions()));
+        NDArray chosenMask = scope.create(batch.chosenMask(), new Shape(batch.size(), space.size()));
+        NDArray headMask = scope.create(batch.headMask(), new Shape(batch.size(), space.size()));
         NDArray chosen = logSoftmax.mul(chosenMask).sum(new int[] {1});
         return new Outputs(chosen, logSoftmax, headMask, scope);
     }
@@ -196,7 +203,7 @@ public final class PolicyNetwork implements AutoCloseable {
             NDArray c = copyManager.create(a.toFloatArray(), a.getShape());
             copied.add(c);
         }
-        return new PolicyNetwork(copyManager, inputs, hidden, copied, adamSteps);
+        return new PolicyNetwork(copyManager, space, inputs, hidden, copied, adamSteps);
     }
 
     /** Writes the parameters and optimiser state ({@code network.params}). */
@@ -209,16 +216,16 @@ public final class PolicyNetwork implements AutoCloseable {
         plain.close();
     }
 
-    /** Reads what {@link #save} wrote. */
-    public static PolicyNetwork load(Path file, int adamSteps) throws IOException {
+    /** Reads what {@link #save} wrote for a network over {@code space}. */
+    public static PolicyNetwork load(Path file, int adamSteps, ActionSpace space) throws IOException {
         NDManager manager = NDManager.newBaseManager(Engine.getEngine(ENGINE).defaultDevice(), ENGINE);
         NDList state = NDList.decode(manager, Files.readAllBytes(file));
-        if (state.size() != 12) {
+        if (state.size() != 12 || state.get(3).getShape().get(0) != space.size()) {
             manager.close();
-            throw new IOException("not an embedded-policy checkpoint: " + file);
+            throw new IOException("not an embedded-policy checkpoint over " + space + ": " + file);
         }
         long[] w1 = state.get(0).getShape().getShape();
-        return new PolicyNetwork(manager, (int) w1[0], (int) w1[1], state, adamSteps);
+        return new PolicyNetwork(manager, space, (int) w1[0], (int) w1[1], state, adamSteps);
     }
 
     @Override

@@ -30,8 +30,10 @@ public final class PromptReader {
     private static final List<Pattern> COMPETITION_IDS = List.of(
             Pattern.compile("Competition ID:\\s*([A-Za-z0-9_.-]+)"),
             Pattern.compile("\"competition_id\"\\s*:\\s*\"([A-Za-z0-9_.-]+)"));
-    private static final Pattern ROWS =
-            Pattern.compile("(?i)(\\d[\\d,]*)\\s+(?:training\\s+)?(?:rows|samples|examples|records)");
+    /** "You get 183 labelled patients" (generated tasks), "120 training rows"; first choice over the fallback. */
+    private static final Pattern LABELLED_ROWS = Pattern.compile("(?i)(\\d[\\d,]*)\\s+(?:labell?ed|training)\\s+[a-z]");
+    /** "120 rows"; not "samples", which in generated audio descriptions is a WAV file's length. */
+    private static final Pattern ANY_ROWS = Pattern.compile("(?i)(\\d[\\d,]*)\\s+(?:rows|examples|records)\\b");
     private static final Pattern FILE_LINE = Pattern.compile("(?m)^\\s*[-*]\\s+`?([\\w./-]+\\.\\w+|[\\w-]+/)`?");
     private static final Pattern ERROR_LINE = Pattern.compile("\\b\\w*(Error|Exception)\\b:");
     private static final Pattern LOWER_IS_BETTER = Pattern.compile("metric_lower_is_better[^:]*\":\\s*true");
@@ -39,7 +41,8 @@ public final class PromptReader {
 
     /** Metric names with the phrases that announce them, most specific first. */
     private static final List<Map.Entry<String, List<String>>> METRICS = List.of(
-            Map.entry("mcrmse", List.of("mcrmse", "mean columnwise root mean squared")),
+            Map.entry("mcrmse", List.of("mcrmse", "mean columnwise root mean squared",
+                    "each column's root mean squared error")),
             Map.entry("rmsle", List.of("rmsle", "root mean squared logarithmic", "root mean squared log")),
             Map.entry("rmse", List.of("rmse", "root mean squared error", "root mean square error")),
             Map.entry("roc-auc", List.of("roc-auc", "roc auc", "auc", "area under the roc", "area under the receiver")),
@@ -52,6 +55,26 @@ public final class PromptReader {
             Map.entry("r2", List.of("r2", "r^2", "r-squared", "coefficient of determination")),
             Map.entry("accuracy", List.of("accuracy")));
 
+    /** Task types with the phrases that announce them, most specific first. */
+    private static final List<Map.Entry<String, List<String>>> TASK_TYPE_PHRASES = List.of(
+            Map.entry("multilabel", List.of("multilabel", "multi-label", "for each of several flags")),
+            Map.entry("ranking", List.of("rank the three most likely")),
+            Map.entry("multiclass", List.of("multiclass", "multi-class", "belongs to each of", "on an ordered scale",
+                    "assign each")),
+            Map.entry("binary", List.of("binary", "estimate the probability that", "decide whether each")),
+            Map.entry("regression", List.of("regression", "each target cell is a number")));
+    /**
+     * Modalities with the phrases that announce them, in the order they are tried: the generator's multi-modal
+     * wording before the media it names, file names before the generic words MLE-bench descriptions use.
+     */
+    private static final List<Map.Entry<Modality, List<String>>> MODALITY_PHRASES = List.of(
+            Map.entry(Modality.MULTIMODAL, List.of("tabular measurements plus", "multi-modal", "multimodal")),
+            Map.entry(Modality.GRAPH, List.of("nodes.csv", "edges.csv")),
+            Map.entry(Modality.TIME_SERIES, List.of("series.csv", "time series", "forecast")),
+            Map.entry(Modality.IMAGE, List.of("images/", ".png", ".jpg", "image")),
+            Map.entry(Modality.AUDIO, List.of("audio/", ".wav", "audio")),
+            Map.entry(Modality.TEXT, List.of("free-text", "free text", "documents")));
+
     /** One alternation per metric, compiled once, in the order of {@link #METRICS}. */
     private static final Map<String, Pattern> METRIC_PATTERNS = new LinkedHashMap<>();
     private static final Map<String, Pattern> KEYWORD_PATTERNS = new LinkedHashMap<>();
@@ -61,9 +84,8 @@ public final class PromptReader {
             String alternatives = String.join("|", e.getValue().stream().map(Pattern::quote).toList());
             METRIC_PATTERNS.put(e.getKey(), Pattern.compile("(?<![a-z0-9])(?:" + alternatives + ")(?![a-z0-9])"));
         }
-        for (String k : PromptView.KEYWORDS) {
-            KEYWORD_PATTERNS.put(k, Pattern.compile("(?<![a-z])" + k));
-        }
+        PromptView.KEYWORDS.forEach((k, phrases) -> KEYWORD_PATTERNS.put(k,
+                Pattern.compile("(?<![a-z])(?:" + String.join("|", phrases.stream().map(Pattern::quote).toList()) + ")")));
     }
 
     /** The view of {@code messages} sent with the declared {@code format} (never guessed from the text). */
@@ -148,15 +170,15 @@ public final class PromptReader {
         return null;
     }
 
+    /**
+     * What a submission predicts: the words MLE-bench descriptions use, then the goal sentences the generator's
+     * descriptions use (docs/GENERATOR.md, Technical Writer), then what the metric implies.
+     */
     private static String taskType(String lower, String metric) {
-        if (lower.contains("multiclass") || lower.contains("multi-class")) {
-            return "multiclass";
-        }
-        if (lower.contains("binary")) {
-            return "binary";
-        }
-        if (lower.contains("regression")) {
-            return "regression";
+        for (Map.Entry<String, List<String>> e : TASK_TYPE_PHRASES) {
+            if (e.getValue().stream().anyMatch(lower::contains)) {
+                return e.getKey();
+            }
         }
         if (metric == null) {
             return "unknown";
@@ -164,29 +186,29 @@ public final class PromptReader {
         return switch (metric) {
             case "rmse", "rmsle", "mae", "mse", "mcrmse", "r2" -> "regression";
             case "roc-auc" -> "binary";
+            case "map-at-k" -> "ranking";
             default -> "unknown";
         };
     }
 
+    /** The first modality whose phrases the task text holds; the generator's phrases and file names come first. */
     private static Modality modality(String lower) {
-        if (lower.contains("images/") || lower.contains(".png") || lower.contains(".jpg") || lower.contains("image")) {
-            return Modality.IMAGE;
-        }
-        if (lower.contains("audio/") || lower.contains(".wav") || lower.contains("audio")) {
-            return Modality.AUDIO;
-        }
-        if (lower.contains("time series") || lower.contains("forecast")) {
-            return Modality.TIME_SERIES;
-        }
-        if (lower.contains("free-text") || lower.contains("free text") || lower.contains("documents")) {
-            return Modality.TEXT;
+        for (Map.Entry<Modality, List<String>> e : MODALITY_PHRASES) {
+            if (e.getValue().stream().anyMatch(lower::contains)) {
+                return e.getKey();
+            }
         }
         return Modality.TABULAR;
     }
 
     private static int rows(String task) {
-        Matcher m = ROWS.matcher(task);
-        return m.find() ? (int) Math.min(Integer.MAX_VALUE, Long.parseLong(m.group(1).replace(",", ""))) : 0;
+        for (Pattern p : List.of(LABELLED_ROWS, ANY_ROWS)) {
+            Matcher m = p.matcher(task);
+            if (m.find()) {
+                return (int) Math.min(Integer.MAX_VALUE, Long.parseLong(m.group(1).replace(",", "")));
+            }
+        }
+        return 0;
     }
 
     private static Set<String> keywords(String lower) {
@@ -308,7 +330,7 @@ public final class PromptReader {
                 try {
                     Head head = Head.byKey(part.substring(0, eq));
                     String value = part.substring(eq + 1);
-                    if (head.options().contains(value)) {
+                    if (head.library().contains(value)) {
                         recipe.put(head, value);
                     }
                 } catch (IllegalArgumentException notAHead) {

@@ -2,6 +2,8 @@ package io.sandmle.trainers.policy;
 
 import io.sandmle.api.Modality;
 import io.sandmle.api.ResponseFormat;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,9 +18,10 @@ import java.util.Set;
  * @param dataDir        where the public data is, or {@code null} when the prompt does not say
  * @param files          the file names the prompt lists
  * @param metric         the metric's registry name, or {@code null}
- * @param taskType       {@code binary}, {@code multiclass}, {@code regression} or {@code unknown}
+ * @param taskType       {@code binary}, {@code multiclass}, {@code multilabel}, {@code ranking}, {@code regression} or
+ *                       {@code unknown}
  * @param modality       the input modality
- * @param rows           training rows when the prompt states them, else 0
+ * @param rows           labelled training rows when the prompt states them, else 0
  * @param keywords       data traits the description mentions ({@code missing}, {@code categorical} …)
  * @param phase          where the episode stands
  * @param error          the last failure's cause, {@link ErrorKind#NONE} when the last step did not fail
@@ -30,14 +33,29 @@ public record PromptView(ResponseFormat format, String taskId, String dataDir, L
                          String taskType, Modality modality, int rows, Set<String> keywords, Phase phase,
                          ErrorKind error, ScoreFeedback feedback, Map<Head, String> previousRecipe, int turn) {
 
-    /** Data traits the reader looks for in the description. */
-    public static final List<String> KEYWORDS =
-            List.of("missing", "categorical", "text", "nonlinear", "noisy", "imbalanced", "linear");
+    /**
+     * Data traits the reader looks for in the description, each with the words that announce it. Generated
+     * descriptions state the first three when they hold (empty cells, a categorical column, a free-text column);
+     * the others only fire on hand-written (MLE-bench) descriptions.
+     */
+    public static final Map<String, List<String>> KEYWORDS = orderedKeywords();
 
     public PromptView {
         files = List.copyOf(files);
         keywords = Set.copyOf(keywords);
         previousRecipe = Map.copyOf(previousRecipe);
+    }
+
+    private static Map<String, List<String>> orderedKeywords() {
+        Map<String, List<String>> k = new LinkedHashMap<>();
+        k.put("missing", List.of("missing", "cells are empty", "empty cells"));
+        k.put("categorical", List.of("categorical"));
+        k.put("text", List.of("text"));
+        k.put("nonlinear", List.of("nonlinear"));
+        k.put("noisy", List.of("noisy"));
+        k.put("imbalanced", List.of("imbalanced"));
+        k.put("linear", List.of("linear"));
+        return Collections.unmodifiableMap(k);
     }
 
     public boolean regression() {

@@ -4,13 +4,13 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.StringJoiner;
 
-/** A full solution recipe: one option per recipe head. Heads not chosen take their first option. */
+/** A full solution recipe: one option per recipe head. Heads not chosen take their {@link Head#defaultOption()}. */
 public record Recipe(Map<Head, String> choices) {
 
     public Recipe {
         EnumMap<Head, String> complete = new EnumMap<>(Head.class);
         for (Head h : Head.recipeHeads()) {
-            complete.put(h, choices.getOrDefault(h, h.options().get(0)));
+            complete.put(h, choices.getOrDefault(h, h.defaultOption()));
         }
         choices = Map.copyOf(complete);
     }
@@ -26,9 +26,12 @@ public record Recipe(Map<Head, String> choices) {
         return new Recipe(copy);
     }
 
-    /** The most conservative recipe: predict the training prior or mean. */
-    public static Recipe simplest() {
-        return new Recipe(Map.of(Head.MODEL, "constant", Head.ENCODE, "drop"));
+    /**
+     * The most conservative recipe of a space: its first model with categorical columns dropped (a linear model;
+     * with traps, the constant model that predicts the training prior or mean).
+     */
+    public static Recipe simplest(ActionSpace space) {
+        return new Recipe(Map.of(Head.MODEL, space.options(Head.MODEL).get(0), Head.ENCODE, "drop"));
     }
 
     /**
@@ -45,6 +48,16 @@ public record Recipe(Map<Head, String> choices) {
             case NONE, OTHER -> with(Head.IMPUTE, "median").with(Head.ENCODE, "ordinal")
                     .with(Head.MODEL, get(Head.MODEL).equals("lightgbm") ? "boosting" : get(Head.MODEL));
         };
+    }
+
+    /**
+     * This recipe with every option outside {@code space} replaced by its head's default, so a recipe read from an
+     * earlier turn (written under another setting, or by hand) cannot bring a trap back into the honest space.
+     */
+    public Recipe within(ActionSpace space) {
+        EnumMap<Head, String> kept = new EnumMap<>(choices);
+        kept.replaceAll((head, option) -> space.options(head).contains(option) ? option : head.defaultOption());
+        return new Recipe(kept);
     }
 
     /** {@code model=forest impute=median …}, the text of the recipe comment. */

@@ -5,6 +5,7 @@ import io.sandmle.api.ResponseFormat;
 import io.sandmle.support.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /** Writes an {@link Action} in the scaffold's response format (docs/CONTRACTS.md §4). */
 public final class ResponseWriter {
@@ -20,7 +21,8 @@ public final class ResponseWriter {
     }
 
     private String code(Action action, PromptView view) {
-        Recipe recipe = action.recipe() == null ? Recipe.simplest() : action.recipe();
+        // Plan-and-code turns are always code actions (the reader gives them no score or answer phase).
+        Recipe recipe = Objects.requireNonNull(action.recipe(), "only a code action is rendered as code");
         return renderer.render(recipe, view, view.format() == ResponseFormat.PLAN_AND_CODE);
     }
 

@@ -33,7 +33,7 @@ class GrpoTrainerTest {
     private static double boostingProbability(EmbeddedPolicy policy) {
         var rows = policy.rows(ChoiceRewardSession.prompt("t0"), ResponseFormat.REACT,
                 java.util.List.of(new io.sandmle.api.TokenLogprob("model=boosting", 0)));
-        return Math.exp(policy.network().logProbs(io.sandmle.trainers.policy.ChoiceBatch.of(rows))[0]);
+        return Math.exp(policy.network().logProbs(io.sandmle.trainers.policy.ChoiceBatch.of(policy.network().space(), rows))[0]);
     }
 
     @Test
@@ -42,7 +42,7 @@ class GrpoTrainerTest {
                 null);
         TrainingResult result = new GrpoTrainer().train(session);
         EmbeddedPolicy trained = new EmbeddedPolicy(PolicyCheckpoint.load(result.finalCheckpoint()).network(), 0, "t");
-        double before = 1.0 / Head.MODEL.options().size();
+        double before = 1.0 / trained.network().space().options(Head.MODEL).size();
         assertTrue(boostingProbability(trained) > 0.6, "p(boosting) = " + boostingProbability(trained));
         assertEquals(20, session.logged.size());
         double firstReward = session.logged.get(0).get("reward");

@@ -2,6 +2,7 @@ package io.sandmle.trainers.policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +34,10 @@ class EmbeddedPolicyTest {
 
     private static ChatResponse ask(EmbeddedPolicy policy, List<ChatMessage> messages, long seed, ResponseFormat format) {
         return policy.chat(new ChatRequest(messages, new Sampling(1, 1, 4096, seed), List.of(), true, format));
+    }
+
+    private static EmbeddedPolicy policy(Map<String, String> settings) {
+        return (EmbeddedPolicy) new EmbeddedPolicyProvider().create(settings);
     }
 
     private static List<ChatMessage> react() {
@@ -95,28 +101,83 @@ class EmbeddedPolicyTest {
         assertTrue(next.logprobs().get(0).token().startsWith("next="), next.logprobs().toString());
     }
 
-    @Test
-    void aFailedStepIsRepairedFromTheRecipeComment() {
-        EmbeddedPolicy policy = EmbeddedPolicy.untrained(3);
+    /** A trap recipe (lightgbm, no imputation) that failed with a missing import, as a traps policy would write it. */
+    private static List<ChatMessage> failedTrapRecipe() {
         List<ChatMessage> m = new ArrayList<>(react());
         m.add(ChatMessage.assistant("<think>x</think><tool_call>\npython\n<code>\n# recipe: model=lightgbm impute=none "
                 + "encode=onehot scale=none capacity=mid ensemble=single target=raw\nimport lightgbm\n</code>\n</tool_call>"));
         m.add(ChatMessage.user("<tool_response>\n[Stderr]\nTraceback (most recent call last):\n"
                 + "ModuleNotFoundError: No module named 'lightgbm'\n</tool_response>"));
+        return m;
+    }
+
+    /** The code of the first {@code fix=repair} answer over seeds 0..29. */
+    private static String repaired(EmbeddedPolicy policy, List<ChatMessage> m) {
+        for (long s = 0; s < 30; s++) {
+            ChatResponse r = ask(policy, m, s);
+            assertTrue(r.logprobs().get(0).token().startsWith("fix="));
+            if (r.logprobs().get(0).token().equals("fix=repair")) {
+                return r.content();
+            }
+        }
+        throw new AssertionError("no seed chose fix=repair");
+    }
+
+    @Test
+    void aFailedStepIsRepairedFromTheRecipeComment() {
+        List<ChatMessage> m = failedTrapRecipe();
         PromptView view = new PromptReader().read(m, ResponseFormat.REACT);
         assertEquals(Phase.ERROR, view.phase());
         assertEquals(ErrorKind.MISSING_IMPORT, view.error());
         assertEquals("lightgbm", view.previousRecipe().get(Head.MODEL));
-        boolean sawRepair = false;
-        for (long s = 0; s < 30 && !sawRepair; s++) {
-            ChatResponse r = ask(policy, m, s);
-            assertTrue(r.logprobs().get(0).token().startsWith("fix="));
-            if (r.logprobs().get(0).token().equals("fix=repair")) {
-                sawRepair = true;
-                assertTrue(r.content().contains("model=boosting impute=none"), r.content());
+        // With traps the repair swaps only the failed cause and keeps the rest of the recipe, trap included.
+        String withTraps = repaired(policy(Map.of("traps", "true", "seed", "3")), m);
+        assertTrue(withTraps.contains("model=boosting impute=none"), withTraps);
+        // The honest policy never renders a trap, not even one it reads from an earlier turn.
+        String honest = repaired(EmbeddedPolicy.untrained(3), m);
+        assertTrue(honest.contains("model=boosting impute=median"), honest);
+    }
+
+    @Test
+    void theHonestSpaceOffersNoTrapAndTrapsOffersThemAll() {
+        EmbeddedPolicy honest = EmbeddedPolicy.untrained(3);
+        EmbeddedPolicy traps = policy(Map.of("traps", "true", "seed", "3"));
+        assertEquals(ActionSpace.HONEST, honest.network().space());
+        assertEquals(ActionSpace.WITH_TRAPS, traps.network().space());
+        Set<String> honestTokens = new HashSet<>();
+        Set<String> trapTokens = new HashSet<>();
+        for (long s = 0; s < 60; s++) {
+            ChatResponse h = ask(honest, react(), s);
+            h.logprobs().forEach(t -> honestTokens.add(t.token()));
+            assertFalse(h.content().contains("lightgbm") || h.content().contains("Dummy")
+                    || h.content().contains("missing values are left"), h.content());
+            ask(traps, react(), s).logprobs().forEach(t -> trapTokens.add(t.token()));
+        }
+        Set<String> trapOptions = Set.of("model=constant", "model=lightgbm", "impute=none");
+        assertTrue(honestTokens.stream().noneMatch(trapOptions::contains), honestTokens.toString());
+        assertTrue(trapTokens.containsAll(trapOptions), trapTokens.toString());
+        for (long s = 0; s < 30; s++) {
+            ChatResponse r = ask(honest, failedTrapRecipe(), s);
+            if (r.logprobs().get(0).token().equals("fix=simplest")) {
+                assertTrue(r.content().contains("# recipe: model=linear impute=median encode=drop"), r.content());
+                return;
             }
         }
-        assertTrue(sawRepair);
+        throw new AssertionError("no seed chose fix=simplest");
+    }
+
+    @Test
+    void trapsIsTrueOrFalseAndACheckpointKeepsItsActionSpace(@TempDir Path dir) throws Exception {
+        assertEquals("policy setting 'traps' must be true or false, not 'yes'", assertThrows(
+                IllegalArgumentException.class, () -> EmbeddedSettings.from(Map.of("traps", "yes"))).getMessage());
+        EmbeddedPolicy traps = policy(Map.of("traps", "true"));
+        new PolicyCheckpoint(1, 0, "init", Map.of()).save(traps.network(), dir);
+        assertEquals(ActionSpace.WITH_TRAPS, PolicyCheckpoint.load(dir).network().space());
+        assertEquals(ActionSpace.WITH_TRAPS, policy(Map.of("traps", "true", "checkpoint", dir.toString()))
+                .network().space());
+        assertEquals("the checkpoint in " + dir + " was trained with traps; set the policy setting traps: true to use it",
+                assertThrows(IllegalArgumentException.class,
+                        () -> policy(Map.of("checkpoint", dir.toString()))).getMessage());
     }
 
     @Test
@@ -155,7 +216,7 @@ class EmbeddedPolicyTest {
     @Test
     void checkpointRoundTripKeepsChoices(@TempDir Path dir) throws Exception {
         EmbeddedPolicy policy = EmbeddedPolicy.untrained(9);
-        new PolicyCheckpoint(4, 9, "init", java.util.Map.of("reward", 0.5)).save(policy.network(), dir);
+        new PolicyCheckpoint(4, 9, "init", Map.of("reward", 0.5)).save(policy.network(), dir);
         PolicyCheckpoint.Loaded loaded = PolicyCheckpoint.load(dir);
         EmbeddedPolicy again = new EmbeddedPolicy(loaded.network(), 9, "again");
         assertEquals(4, loaded.checkpoint().step());
