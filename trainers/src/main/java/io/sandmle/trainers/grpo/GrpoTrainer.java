@@ -105,25 +105,16 @@ public final class GrpoTrainer implements Trainer {
         double loss = 0;
         for (int epoch = 0; epoch < s.epochs(); epoch++) {
             loss = policy.network().step(batch.choices(), o -> {
-                NDArray old = o.scope().create(batch.oldLogprob());
-                NDArray adv = o.scope().create(batch.advantage());
-                NDArray w = o.scope().create(batch.weight());
-                NDArray ratio = o.chosen().sub(old).exp();
-                NDArray clipped = ratio.clip(1 - s.clipLow(), 1 + s.clipHigh());
-                NDArray surrogate = ratio.mul(adv).minimum(clipped.mul(adv));
-                NDArray objective = surrogate.mul(w).sum().neg();
-                observed[0] = o.entropy().mul(w).sum().getFloat();
-                observed[1] = ratio.sub(clipped).abs().gt(1e-6).toType(ai.djl.ndarray.types.DataType.FLOAT32, false)
-                        .mean().getFloat();
-                if (reference != null) {
-                    NDArray ref = o.scope().create(flatten(refLogSoftmax)).reshape(o.logSoftmax().getShape());
-                    NDArray kl = o.logSoftmax().exp().mul(o.logSoftmax().sub(ref)).mul(o.headMask())
-                            .sum(new int[] {1});
-                    NDArray klMean = kl.mul(w).sum();
-                    observed[2] = klMean.getFloat();
-                    objective = objective.add(klMean.mul(s.klCoef()));
+                NDArray ref = reference == null ? null
+                        : o.scope().create(flatten(refLogSoftmax)).reshape(o.logSoftmax().getShape());
+                GrpoLoss l = GrpoLoss.of(o, o.scope().create(batch.oldLogprob()), o.scope().create(batch.advantage()),
+                        o.scope().create(batch.weight()), ref, s);
+                observed[0] = l.entropy().getFloat();
+                observed[1] = l.clipFraction().getFloat();
+                if (l.kl() != null) {
+                    observed[2] = l.kl().getFloat();
                 }
-                return objective;
+                return l.objective();
             }, s.learningRate());
         }
         out.put("loss", loss);

@@ -5,14 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sandmle.api.ResponseFormat;
+import io.sandmle.api.Reward;
+import io.sandmle.api.RolloutGroup;
+import io.sandmle.api.TokenLogprob;
 import io.sandmle.api.TrainingResult;
+import io.sandmle.api.Trajectory;
+import io.sandmle.api.Turn;
+import io.sandmle.trainers.policy.ChoiceBatch;
 import io.sandmle.trainers.policy.EmbeddedPolicy;
 import io.sandmle.trainers.policy.Head;
 import io.sandmle.trainers.policy.PolicyCheckpoint;
 import io.sandmle.trainers.sft.SftTrainer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,8 +40,8 @@ class GrpoTrainerTest {
     /** Probability the policy gives {@code model=boosting} on the fake prompt. */
     private static double boostingProbability(EmbeddedPolicy policy) {
         var rows = policy.rows(ChoiceRewardSession.prompt("t0"), ResponseFormat.REACT,
-                java.util.List.of(new io.sandmle.api.TokenLogprob("model=boosting", 0)));
-        return Math.exp(policy.network().logProbs(io.sandmle.trainers.policy.ChoiceBatch.of(policy.network().space(), rows))[0]);
+                List.of(new TokenLogprob("model=boosting", 0)));
+        return Math.exp(policy.network().logProbs(ChoiceBatch.of(policy.network().space(), rows))[0]);
     }
 
     @Test
@@ -77,21 +85,69 @@ class GrpoTrainerTest {
         assertTrue(boostingProbability(after) > 0.5, "p(boosting) = " + boostingProbability(after));
     }
 
+    /** A copy of {@code t} with other turns and end reason ({@code time_limit} and {@code model_error} are masked). */
+    private static Trajectory rebuilt(Trajectory t, List<Turn> turns, String endReason) {
+        return new Trajectory(1, t.episodeId(), t.taskId(), t.scaffold(), t.policy(), t.seed(), turns, t.finalGrade(),
+                endReason, 0);
+    }
+
+    private static RolloutGroup group(List<Trajectory> rollouts, double... rewards) {
+        return new RolloutGroup("t0", rollouts, Arrays.stream(rewards).mapToObj(r -> new Reward(r, Map.of())).toList());
+    }
+
+    /** Four fresh rollouts of task t0 from {@code policy}, each one ReAct turn of recipe choices. */
+    private static List<Trajectory> rollouts(EmbeddedPolicy policy, Path dir) {
+        ChoiceRewardSession session = new ChoiceRewardSession(t -> false, settings(1), dir, null);
+        return session.rollout(policy, session.trainingTasks().subList(0, 1), 4, 3).get(0).rollouts();
+    }
+
+    /** Every logit of the policy on the fake task's prompt. */
+    private static float[] promptLogits(EmbeddedPolicy policy) {
+        var rows = policy.rows(ChoiceRewardSession.prompt("t0"), ResponseFormat.REACT,
+                List.of(new TokenLogprob("model=linear", 0)));
+        return policy.network().logits(rows.get(0).features());
+    }
+
     @Test
-    void maskedTrajectoriesGiveNoGradient(@TempDir Path dir) {
+    void theLossAveragesEachUnmaskedTrajectorysTokensThenTheTrajectories(@TempDir Path dir) {
         EmbeddedPolicy policy = EmbeddedPolicy.untrained(2);
-        ChoiceRewardSession session = new ChoiceRewardSession(t -> t.contains("model=linear"), settings(1), dir, null);
-        java.util.List<io.sandmle.api.RolloutGroup> groups = new java.util.ArrayList<>();
-        for (io.sandmle.api.RolloutGroup g : session.rollout(policy, session.trainingTasks(), 8, 3)) {
-            java.util.List<io.sandmle.api.Trajectory> timedOut = g.rollouts().stream().map(t -> new io.sandmle.api.Trajectory(
-                    1, t.episodeId(), t.taskId(), t.scaffold(), t.policy(), t.seed(), t.turns(), t.finalGrade(),
-                    "time_limit", 0)).toList();
-            groups.add(new io.sandmle.api.RolloutGroup(g.taskId(), timedOut, g.rewards()));
+        List<Trajectory> r = rollouts(policy, dir);
+        Trajectory twice = rebuilt(r.get(0), List.of(r.get(0).turns().get(0), r.get(0).turns().get(0)), "answered");
+        Trajectory timedOut = rebuilt(r.get(3), r.get(3).turns(), "time_limit");
+        RolloutGroup g = group(List.of(twice, r.get(1), r.get(2), timedOut), 1, 0, 0, 1);
+        Map<String, Double> out = GrpoTrainer.update(policy, null, List.of(g), GrpoSettings.from(Map.of("epochs", "1")));
+        // The masked rollout still counts in the group's statistics: rewards 1,0,0,1 give advantages ±0.5/sqrt(1/3).
+        // With ratio 1 (one pass, no step yet) the loss is minus the mean advantage of the three unmasked rollouts,
+        // whatever their token counts (the first has twice the tokens of the others).
+        double a = 0.5 / Math.sqrt(1.0 / 3);
+        assertEquals(-(a - a - a) / 3, out.get("loss"), 1e-5);
+        assertEquals(1.0, out.get("masked"));
+        int tokens = r.get(0).turns().get(0).response().logprobs().size();
+        assertEquals(4.0 * tokens, out.get("tokens"), "two turns of the first rollout, one of the second and third");
+    }
+
+    @Test
+    void maskedTrajectoriesContributeNothingWhileTheRestStillMove(@TempDir Path dir) {
+        EmbeddedPolicy policy = EmbeddedPolicy.untrained(2);
+        EmbeddedPolicy unmaskedOnly = EmbeddedPolicy.untrained(2);
+        float[] before = promptLogits(policy);
+        List<Trajectory> r = rollouts(policy, dir);
+        // The masked rewards 0.5 ± sqrt(0.5) keep the group's mean (0.5) and unbiased std (sqrt(0.5)), so the two
+        // unmasked rollouts get the same advantages with or without them.
+        double spread = Math.sqrt(0.5);
+        RolloutGroup withMasked = group(List.of(r.get(0), r.get(1), rebuilt(r.get(2), r.get(2).turns(), "time_limit"),
+                rebuilt(r.get(3), r.get(3).turns(), "model_error")), 1, 0, 0.5 + spread, 0.5 - spread);
+        RolloutGroup without = group(List.of(r.get(0), r.get(1)), 1, 0);
+        GrpoSettings s = GrpoSettings.from(Map.of());
+        Map<String, Double> out = GrpoTrainer.update(policy, null, List.of(withMasked), s);
+        GrpoTrainer.update(unmaskedOnly, null, List.of(without), s);
+        float[] after = promptLogits(policy);
+        assertArrayEquals(promptLogits(unmaskedOnly), after, 1e-6f);
+        assertEquals(2.0, out.get("masked"));
+        double moved = 0;
+        for (int i = 0; i < after.length; i++) {
+            moved = Math.max(moved, Math.abs(after[i] - before[i]));
         }
-        float[] before = policy.network().logits(new float[io.sandmle.trainers.policy.FeatureEncoder.SIZE]);
-        Map<String, Double> out = GrpoTrainer.update(policy, null, groups, GrpoSettings.from(settings(1)));
-        assertEquals(32.0, out.get("masked"));
-        assertEquals(0.0, out.get("tokens"));
-        assertArrayEquals(before, policy.network().logits(new float[io.sandmle.trainers.policy.FeatureEncoder.SIZE]));
+        assertTrue(moved > 1e-2, "the unmasked rollouts move the policy: " + moved);
     }
 }
