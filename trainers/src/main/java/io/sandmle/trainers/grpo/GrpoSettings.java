@@ -22,13 +22,16 @@ import java.util.Map;
  * @param checkpointEvery save a checkpoint every this many steps
  * @param hidden          hidden units of a fresh network
  * @param seed            seed of the network, task order and episodes
+ * @param traps           a fresh network chooses over the action space with the deliberate traps (a robustness
+ *                        experiment; {@code traps}, default false)
  */
 public record GrpoSettings(int groupSize, int tasksPerStep, int steps, double learningRate, double clipLow,
-                           double clipHigh, double klCoef, int epochs, int checkpointEvery, int hidden, long seed) {
+                           double clipHigh, double klCoef, int epochs, int checkpointEvery, int hidden, long seed,
+                           boolean traps) {
 
-    /** The keys the {@code grpo} trainer reads ({@code init-checkpoint} through {@link StartingPolicy}). */
+    /** The keys the {@code grpo} trainer reads ({@code init-checkpoint} and {@code traps} through {@link StartingPolicy}). */
     public static final List<String> KEYS = List.of("group-size", "tasks-per-step", "steps", "learning-rate", "clip-low",
-            "clip-high", "kl-coef", "epochs", "checkpoint-every", "hidden", "seed", "init-checkpoint");
+            "clip-high", "kl-coef", "epochs", "checkpoint-every", "hidden", "seed", "init-checkpoint", "traps");
     /** The keys of GRPO's rollout schedule, which the other trainers follow too. */
     public static final List<String> SCHEDULE_KEYS = List.of("group-size", "tasks-per-step", "steps", "seed");
 
@@ -52,7 +55,7 @@ public record GrpoSettings(int groupSize, int tasksPerStep, int steps, double le
                 positive(s, "group-size", 4), positive(s, "tasks-per-step", 16), positive(s, "steps", 20),
                 number(s, "learning-rate", 0.05), number(s, "clip-low", 0.2), number(s, "clip-high", 0.28),
                 number(s, "kl-coef", 0.0), positive(s, "epochs", 4), positive(s, "checkpoint-every", 5),
-                positive(s, "hidden", 32), (long) number(s, "seed", 0));
+                positive(s, "hidden", 32), (long) number(s, "seed", 0), Settings.flag(s, "trainer", "traps"));
     }
 
     private static int positive(Map<String, String> s, String key, int fallback) {

@@ -30,7 +30,7 @@ public final class GrpoTrainer implements Trainer {
     @Override
     public TrainingResult train(TrainingSession session) throws Exception {
         GrpoSettings s = GrpoSettings.from(session.settings());
-        StartingPolicy start = StartingPolicy.open(session, "embedded@grpo", s.hidden(), s.seed());
+        StartingPolicy start = StartingPolicy.open(session, "embedded@grpo", s);
         EmbeddedPolicy policy = start.policy();
         PolicyNetwork reference = s.klCoef() > 0 ? policy.network().copy() : null;
         Map<String, Double> metrics = Map.of();

@@ -13,14 +13,16 @@ import java.nio.file.Path;
 /**
  * The policy a trainer starts from: the checkpoint the session resumes from, else the
  * {@code init-checkpoint} setting (each keeps the action space it was trained over), else a fresh untrained
- * network over the honest action space.
+ * network over the honest action space, or over the one with the deliberate traps when the trainer's {@code traps}
+ * setting asks for it.
  *
  * @param policy     the policy to train
  * @param doneSteps  steps already done (the resumed checkpoint's step, else 0)
  */
 public record StartingPolicy(EmbeddedPolicy policy, int doneSteps) {
 
-    public static StartingPolicy open(TrainingSession session, String name, int hidden, long seed) throws IOException {
+    public static StartingPolicy open(TrainingSession session, String name, GrpoSettings fresh) throws IOException {
+        long seed = fresh.seed();
         if (session.resumeFrom().isPresent()) {
             PolicyCheckpoint.Loaded loaded = PolicyCheckpoint.load(session.resumeFrom().get());
             return new StartingPolicy(new EmbeddedPolicy(loaded.network(), seed, name), loaded.checkpoint().step());
@@ -30,7 +32,7 @@ public record StartingPolicy(EmbeddedPolicy policy, int doneSteps) {
             PolicyCheckpoint.Loaded loaded = PolicyCheckpoint.load(Path.of(init));
             return new StartingPolicy(new EmbeddedPolicy(loaded.network(), seed, name), 0);
         }
-        return new StartingPolicy(new EmbeddedPolicy(PolicyNetwork.create(ActionSpace.HONEST, FeatureEncoder.SIZE,
-                hidden, seed), seed, name), 0);
+        return new StartingPolicy(new EmbeddedPolicy(PolicyNetwork.create(ActionSpace.of(fresh.traps()),
+                FeatureEncoder.SIZE, fresh.hidden(), seed), seed, name), 0);
     }
 }

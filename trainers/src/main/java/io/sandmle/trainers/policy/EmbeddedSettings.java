@@ -5,7 +5,6 @@ import io.sandmle.trainers.Settings;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -28,23 +27,11 @@ public record EmbeddedSettings(Path checkpoint, long seed, int hidden, boolean t
         String checkpoint = s.get("checkpoint");
         return new EmbeddedSettings(checkpoint == null || checkpoint.isBlank() ? null : Path.of(checkpoint),
                 (long) Settings.number(s, "policy", "seed", 0), (int) Settings.number(s, "policy", "hidden", 32),
-                traps(s.get("traps")));
+                Settings.flag(s, "policy", "traps"));
     }
 
     /** The action space these settings ask for. */
     public ActionSpace space() {
         return ActionSpace.of(traps);
-    }
-
-    private static boolean traps(String value) {
-        if (value == null || value.isBlank()) {
-            return false;
-        }
-        return switch (value.trim().toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new IllegalArgumentException("policy setting 'traps' must be true or false, not '"
-                    + value + "'");
-        };
     }
 }

@@ -13,7 +13,8 @@ import java.util.Map;
  * so it gathers what a GRPO run with the same settings would; its optimiser keys carry an {@code sft-} prefix
  * because its full-batch fit wants other values than GRPO's clipped steps.
  *
- * @param rollouts     the rollout schedule (and the fresh network's {@code hidden} units), read as GRPO reads it
+ * @param rollouts     the rollout schedule (and the fresh network's {@code hidden} units and {@code traps}), read as
+ *                     GRPO reads it
  * @param epochs       full-batch Adam steps over the kept trajectories ({@code sft-epochs}, default 100)
  * @param learningRate Adam learning rate ({@code sft-learning-rate}, default 0.01)
  * @param keepValid    keep every valid trajectory ({@code keep: valid}) rather than only medals ({@code keep: medal})
@@ -40,7 +41,7 @@ public record SftSettings(GrpoSettings rollouts, int epochs, double learningRate
 
     private static List<String> keys() {
         List<String> keys = new ArrayList<>(GrpoSettings.SCHEDULE_KEYS);
-        keys.addAll(List.of("hidden", "init-checkpoint", "sft-epochs", "sft-learning-rate", "keep"));
+        keys.addAll(List.of("hidden", "traps", "init-checkpoint", "sft-epochs", "sft-learning-rate", "keep"));
         return List.copyOf(keys);
     }
 }

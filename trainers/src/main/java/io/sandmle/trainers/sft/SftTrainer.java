@@ -34,7 +34,7 @@ public final class SftTrainer implements Trainer {
     public TrainingResult train(TrainingSession session) throws Exception {
         SftSettings sft = SftSettings.from(session.settings());
         GrpoSettings s = sft.rollouts();
-        EmbeddedPolicy policy = StartingPolicy.open(session, "embedded@sft", s.hidden(), s.seed()).policy();
+        EmbeddedPolicy policy = StartingPolicy.open(session, "embedded@sft", s).policy();
         List<Trajectory> kept = new ArrayList<>();
         List<RolloutGroup> all = new ArrayList<>();
         for (int step = 1; step <= s.steps(); step++) {
