@@ -50,7 +50,8 @@ public final class RolloutBenchmark implements Benchmark {
     @Override
     public String description() {
         return "ReAct episodes (embedded policy, 3 turns, 4 parallel) through engine, sandbox and run store: episodes "
-                + "per minute and the harness's own time per turn, against the same step and Score called directly.";
+                + "per minute, the harness's own time per turn, and CPU per episode against its code steps' CPU; "
+                + "baseline: the same step and Score called directly, 4 parallel.";
     }
 
     @Override
@@ -75,9 +76,13 @@ public final class RolloutBenchmark implements Benchmark {
                 r.medianTurnsPerEpisode(), r.turns());
         context.out().printf(Locale.ROOT, "harness per turn: median %.1f µs, p90 %.1f µs, max %.1f µs%n",
                 r.medianHarnessMicrosPerTurn(), r.p90HarnessMicrosPerTurn(), r.maxHarnessMicrosPerTurn());
+        context.out().printf(Locale.ROOT, "CPU per episode: %.2f s in all, of which its code steps %.2f s%n",
+                r.cpuSecondsPerEpisode(), r.stepCpuSecondsPerEpisode());
         return new BenchResult(List.of(
-                Row.of("ReAct episode vs the same steps called directly", r.medianEpisodeMillis(), Unit.MILLISECONDS)
-                        .withBaseline(r.medianBaselineMillis()),
+                Row.of("ReAct episode vs the same steps called directly, both " + r.parallel() + " parallel",
+                        r.medianEpisodeMillis(), Unit.MILLISECONDS).withBaseline(r.medianBaselineMillis()),
+                Row.of("CPU per episode (JVM, sandboxes, workers) vs its code steps' CPU", r.cpuSecondsPerEpisode(),
+                        Unit.SECONDS).withBaseline(r.stepCpuSecondsPerEpisode()),
                 Row.of("episodes per minute (" + r.parallel() + " parallel)", r.episodesPerMinute(), Unit.of("ep/min"))
                         .withTarget(">= " + (int) TARGET_EPISODES_PER_MINUTE,
                                 r.episodesPerMinute() >= TARGET_EPISODES_PER_MINUTE),

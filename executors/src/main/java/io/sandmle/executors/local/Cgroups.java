@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -63,6 +64,20 @@ public final class Cgroups {
     /** The layout in use; {@link Layout#NONE} when limits fall back to rlimits. */
     public Layout layout() {
         return layout;
+    }
+
+    /**
+     * CPU nanoseconds used so far by every sandbox process placed in a group of this machine's harness (the
+     * parent group accounts for its children, including removed ones), or empty without cgroups. Shared by
+     * every harness process on the machine, so a difference of two readings means something on a quiet one.
+     */
+    public OptionalLong sandboxCpuNanos() {
+        return switch (layout) {
+            case V1 -> OptionalLong.of(CgroupFiles.readLong(root.resolve("cpuacct").resolve(PARENT)
+                    .resolve("cpuacct.usage")));
+            case V2 -> OptionalLong.of(CgroupFiles.keyed(root.resolve(PARENT).resolve("cpu.stat"), "usage_usec") * 1000);
+            case NONE -> OptionalLong.empty();
+        };
     }
 
     /** A new group capped at {@code memoryBytes} and {@code maxProcesses}, or empty without cgroups. */
