@@ -16,14 +16,15 @@ public record RecipeDiversityReport(RecipeDiversity diversity, RecipeGrid grid, 
 
     public String table() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%-44s %-6s %-58s %-7s %s%n", "held-out task", "best", "per-task best recipe",
-                "fixed", "recipes medalling"));
+        // The recipe goes last: it is the one wide column.
+        out.append(String.format(Locale.ROOT, "%-50s %-6s %-6s %-9s %s%n", "held-out task", "fixed", "best", "medalling",
+                "per-task best recipe"));
         for (String id : diversity.split().heldOut()) {
             TaskTrials t = task(id);
             int best = t.best();
-            out.append(String.format(Locale.ROOT, "%-44s %-6s %-58s %-7s %d/%d%n", id,
-                    best < 0 ? "-" : medal(t.of(best)), best < 0 ? "(no valid submission)" : grid.recipes().get(best).describe(),
-                    medal(t.of(diversity.bestFixed())), medalling(t), grid.recipes().size()));
+            out.append(String.format(Locale.ROOT, "%-50s %-6s %-6s %-9s %s%n", id, medal(t.of(diversity.bestFixed())),
+                    best < 0 ? "-" : medal(t.of(best)), medalling(t) + "/" + grid.recipes().size(),
+                    best < 0 ? "(no valid submission)" : grid.recipes().get(best).describe()));
         }
         out.append(String.format(Locale.ROOT, "%d tasks (%d train, %d held out) x %d recipes in %.0f s%n",
                 tasks.size(), diversity.split().train().size(), diversity.split().heldOut().size(), grid.recipes().size(),
