@@ -127,6 +127,11 @@ public final class DiversityCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("grading needs the '" + TaskFolder.SUITE + "' suite, which no loaded "
                         + "plugin provides; run 'sandmle plugins' to see the suites.");
             }
+            // The split and the per-task table are keyed by task id.
+            if (tasks.stream().map(t -> t.task().id()).distinct().count() < tasks.size()) {
+                throw new IllegalArgumentException("--tasks " + dir + " holds two task folders with the same task id; "
+                        + "keep one of each.");
+            }
             return tasks;
         }
     }
