@@ -1,0 +1,111 @@
+package io.sandmle.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sandmle.api.Task;
+import io.sandmle.api.Thresholds;
+import io.sandmle.api.codec.TaskJson;
+import io.sandmle.cli.diversity.TaskSplit;
+import io.sandmle.support.Json;
+import io.sandmle.support.doubles.MicroTask;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code sandmle diversity} on three micro tasks x three recipes, in the real sandbox. */
+class DiversityCommandTest {
+
+    private static final List<String> TASKS = List.of("micro-a", "micro-b", "micro-c");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void measuresTheBestFixedRecipeAgainstThePerTaskBestOnHeldOutTasks() throws Exception {
+        Path tasks = tmp.resolve("tasks");
+        for (String id : TASKS) {
+            Task t = MicroTask.create(tasks.resolve(id)).task();
+            // micro-c's cut-offs are out of reach, so not every task medals.
+            Thresholds cut = id.equals("micro-c") ? new Thresholds(0.9999, 0.9998, 0.9997, 0.7) : t.thresholds();
+            TaskJson.write(t.root(), new Task(t.schemaVersion(), id, t.title(), t.metric(), t.lowerIsBetter(), cut,
+                    t.modality(), t.taskType(), t.category(), t.attributes(), t.root()));
+        }
+        Path json = tmp.resolve("diversity.json");
+        CliRun run = CliRun.of("diversity", "--tasks", tasks.toString(), "--out", json.toString(),
+                "--work-dir", tmp.resolve("work").toString(), "--seed", "3",
+                "--recipe", "model=linear scale=standard", "--recipe", "model=tree capacity=low", "--recipe", "model=knn");
+        assertEquals(SandmleCommand.OK, run.exitCode(), run.err());
+
+        JsonNode doc = Json.MAPPER.readTree(json.toFile());
+        for (String field : List.of("request", "grid", "train_tasks", "held_out_tasks", "best_fixed",
+                "oracle_held_out_medal_rate", "distinct_per_task_best", "target", "per_task", "wall_seconds")) {
+            assertTrue(doc.has(field), "missing " + field + ": " + doc);
+        }
+        assertEquals(3, doc.get("grid").get("recipes").size());
+
+        List<String> train = texts(doc.get("train_tasks"));
+        List<String> heldOut = texts(doc.get("held_out_tasks"));
+        assertEquals(2, train.size(), "half of 3 tasks, rounded: " + train);
+        assertEquals(1, heldOut.size());
+        Set<String> all = new HashSet<>(train);
+        all.addAll(heldOut);
+        assertEquals(Set.copyOf(TASKS), all, "the split covers every task once");
+        assertEquals(TaskSplit.of(TASKS, 0.5, 3), new TaskSplit(train, heldOut), "the split is the seed's");
+
+        double fixed = doc.get("best_fixed").get("held_out_medal_rate").asDouble();
+        double oracle = doc.get("oracle_held_out_medal_rate").asDouble();
+        assertTrue(oracle >= fixed, "oracle " + oracle + " < best fixed " + fixed);
+        JsonNode rows = doc.get("per_task");
+        assertEquals(3, rows.size());
+        int medals = 0;
+        for (JsonNode row : rows) {
+            assertEquals(heldOut.contains(row.get("task").asText()) ? "held_out" : "train", row.get("split").asText());
+            assertEquals(3, row.get("trials").size());
+            for (JsonNode trial : row.get("trials")) {
+                assertTrue(trial.get("valid").asBoolean(), "every recipe grades valid on a micro task: " + row);
+                medals += trial.get("medal").asText().equals("none") ? 0 : 1;
+            }
+        }
+        assertTrue(medals > 0, "a linear model medals on a linear micro task: " + rows);
+        assertEquals("none", rows.get(2).get("best_medal").asText(), "micro-c's cut-offs are out of reach");
+    }
+
+    @Test
+    void theSplitDependsOnTheSeedNotOnTheListingOrder() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            ids.add("task-" + i);
+        }
+        TaskSplit split = TaskSplit.of(ids, 0.5, 0);
+        assertEquals(15, split.train().size());
+        List<String> reversed = new ArrayList<>(ids);
+        Collections.reverse(reversed);
+        assertEquals(split, TaskSplit.of(reversed, 0.5, 0));
+        assertNotEquals(split, TaskSplit.of(ids, 0.5, 1));
+    }
+
+    @Test
+    void aTasksFolderWithoutTasksIsOneSentenceAndBadInput() throws Exception {
+        for (Path bad : List.of(tmp.resolve("missing"), Files.createDirectories(tmp.resolve("empty")))) {
+            CliRun run = CliRun.of("diversity", "--tasks", bad.toString());
+            assertEquals(SandmleCommand.BAD_INPUT, run.exitCode(), run.err());
+            assertTrue(run.err().startsWith("sandmle: --tasks " + bad), run.err());
+            assertEquals(1, run.err().strip().lines().count(), "one sentence: " + run.err());
+        }
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+}
