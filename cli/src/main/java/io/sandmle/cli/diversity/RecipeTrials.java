@@ -9,6 +9,7 @@ import io.sandmle.api.StepRecord;
 import io.sandmle.runner.env.SandboxedEnvironment;
 import io.sandmle.runner.env.TaskFolder;
 import io.sandmle.runner.plugins.Extensions;
+import io.sandmle.runner.rollout.FirstPrompt;
 import io.sandmle.trainers.policy.CodeRenderer;
 import io.sandmle.trainers.policy.PromptReader;
 import io.sandmle.trainers.policy.PromptView;
@@ -81,7 +82,7 @@ public final class RecipeTrials {
     private TaskTrials runTask(TaskFolder folder, List<Recipe> recipes) throws SandboxException {
         try (SandboxedEnvironment env = SandboxedEnvironment.open(folder.task(), folder.grader(), executor,
                 workDir.resolve(folder.task().id()), limits, SandboxSpec.DEFAULT_PYTHON, false)) {
-            PromptView view = new PromptReader().read(ReactPrompt.first(extensions, env), ResponseFormat.REACT);
+            PromptView view = new PromptReader().read(FirstPrompt.of(extensions, "react", env), ResponseFormat.REACT);
             CodeRenderer renderer = new CodeRenderer();
             List<Trial> trials = new ArrayList<>();
             for (int i = 0; i < recipes.size(); i++) {

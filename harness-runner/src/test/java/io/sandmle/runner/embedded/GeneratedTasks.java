@@ -1,28 +1,22 @@
 package io.sandmle.runner.embedded;
 
-import io.sandmle.api.Budget;
 import io.sandmle.api.ChatMessage;
-import io.sandmle.api.ChatRequest;
-import io.sandmle.api.ChatResponse;
-import io.sandmle.api.Episode;
 import io.sandmle.api.Executor;
-import io.sandmle.api.ExtensionKind;
 import io.sandmle.api.GenerationContext;
 import io.sandmle.api.GenerationOutcome;
 import io.sandmle.api.GenerationRequest;
 import io.sandmle.api.LanguageModel;
 import io.sandmle.api.Limits;
-import io.sandmle.api.Sampling;
 import io.sandmle.api.SandboxException;
 import io.sandmle.api.Scale;
 import io.sandmle.api.Task;
-import io.sandmle.api.Usage;
 import io.sandmle.environments.generator.BuiltInSeedCatalog;
 import io.sandmle.environments.generator.ProceduralGenerator;
 import io.sandmle.environments.suites.SyntheticSuite;
 import io.sandmle.executors.local.LocalExecutor;
 import io.sandmle.runner.env.SandboxedEnvironment;
 import io.sandmle.runner.plugins.Extensions;
+import io.sandmle.runner.rollout.FirstPrompt;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -110,23 +104,7 @@ final class GeneratedTasks {
     }
 
     /** The first chat the real ReAct scaffold sends a policy on this environment's task. */
-    static List<ChatMessage> reactPrompt(Task task, SandboxedEnvironment env) {
-        List<List<ChatMessage>> asked = new ArrayList<>();
-        LanguageModel recorder = new LanguageModel() {
-            @Override
-            public String id() {
-                return "recorder";
-            }
-
-            @Override
-            public ChatResponse chat(ChatRequest request) {
-                asked.add(request.messages());
-                return new ChatResponse("<think>\nrecorded\n</think>\n<answer>done</answer>", null, List.of(),
-                        Usage.NONE, "stop", null, 0);
-            }
-        };
-        Extensions.load(List.of()).create(ExtensionKind.SCAFFOLD, "react").run(new Episode("prompt", task, env,
-                recorder, new Budget(1, Duration.ofMinutes(1), Duration.ofSeconds(30)), Sampling.defaults(), 1));
-        return asked.get(0);
+    static List<ChatMessage> reactPrompt(SandboxedEnvironment env) {
+        return FirstPrompt.of(Extensions.load(List.of()), "react", env);
     }
 }

@@ -39,7 +39,7 @@ class HonestRecipesOnGeneratedTasksTest {
         try (LocalExecutor sandbox = new LocalExecutor()) {
             for (Map.Entry<String, Task> e : GeneratedTasks.all().entrySet()) {
                 try (SandboxedEnvironment env = GeneratedTasks.environment(e.getValue(), sandbox, dir.resolve(e.getKey()))) {
-                    PromptView view = new PromptReader().read(GeneratedTasks.reactPrompt(e.getValue(), env),
+                    PromptView view = new PromptReader().read(GeneratedTasks.reactPrompt(env),
                             ResponseFormat.REACT);
                     for (Recipe recipe : recipes) {
                         env.reset(); // so Score grades this recipe's submission, never the last one's

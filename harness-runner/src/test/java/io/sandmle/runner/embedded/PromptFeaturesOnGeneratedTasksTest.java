@@ -40,7 +40,7 @@ class PromptFeaturesOnGeneratedTasksTest {
                 Task task = e.getValue();
                 PromptView view;
                 try (SandboxedEnvironment env = GeneratedTasks.environment(task, sandbox, dir.resolve(e.getKey()))) {
-                    view = new PromptReader().read(GeneratedTasks.reactPrompt(task, env), ResponseFormat.REACT);
+                    view = new PromptReader().read(GeneratedTasks.reactPrompt(env), ResponseFormat.REACT);
                 }
                 Path pub = task.publicDir();
                 List<String[]> train = rows(pub.resolve("train.csv"));

@@ -40,7 +40,8 @@ public final class AggregatesSection implements SectionBuilder {
         List<String> systems = new ArrayList<>();
         List<Aggregates> results = new ArrayList<>();
         List<BandChart.Line> profiles = new ArrayList<>();
-        double[] grid = profileGrid(context);
+        double[] range = scoreRange(data);
+        double[] grid = PerformanceProfile.linspace(range[0], range[1], PROFILE_POINTS);
         boolean singleRuns = true;
         for (int s = 0; s < data.systems().size(); s++) {
             int[] tasks = data.tasksOf(s);
@@ -73,7 +74,6 @@ public final class AggregatesSection implements SectionBuilder {
         b.table("Aggregate score per system, point [95 % stratified-bootstrap CI].",
                 List.of("System", "Median [95 % CI]", "IQM [95 % CI]", "Mean [95 % CI]",
                         "Optimality gap [95 % CI] (lower is better)"), rows);
-        double[] range = scoreRange(data);
         if (!(range[1] > range[0])) {
             return b.notice("Every run scores " + Format.num(range[0], 3) + ", so the interval and profile charts "
                     + "would each show a single point; they are not drawn.").done();
@@ -93,11 +93,6 @@ public final class AggregatesSection implements SectionBuilder {
                         + "shaded band = 95 % task-bootstrap CI (" + settings.profileReps() + " replicates).",
                 profileChart, 900, 420);
         return b.done();
-    }
-
-    private static double[] profileGrid(ReportContext context) {
-        double[] range = scoreRange(context.data());
-        return PerformanceProfile.linspace(range[0], range[1], PROFILE_POINTS);
     }
 
     /** The lowest and highest run score over every system; [0, 1] when there is none. */

@@ -148,11 +148,12 @@ public final class PairwiseSection implements SectionBuilder {
         double[] ma = data.taskMeans(a, shared);
         double[] mb = data.taskMeans(b, shared);
         for (int t = 0; t < shared.length; t++) {
-            perTask[t] = ma[t] - mb[t];
             if (episodes) {
                 double[] d = episodeDifferences(data, a, b, shared[t]);
                 Arrays.stream(d).forEach(pairs::add);
                 perTask[t] = d.length == 0 ? Double.NaN : Arrays.stream(d).average().orElseThrow();
+            } else {
+                perTask[t] = ma[t] - mb[t];
             }
         }
         double[] d = episodes ? pairs.stream().mapToDouble(Double::doubleValue).toArray() : perTask;

@@ -1,4 +1,4 @@
-package io.sandmle.cli.diversity;
+package io.sandmle.runner.rollout;
 
 import io.sandmle.api.Budget;
 import io.sandmle.api.ChatMessage;
@@ -16,15 +16,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The first chat the {@code react} scaffold sends a policy on an environment's task. The embedded policy reads the
- * data folder and the metric from it, so a recipe rendered for this prompt is the code the policy would write.
+ * The first chat a scaffold sends a policy on an environment's task, recorded by a model that answers at once so
+ * the episode ends there. A recipe or feature read from this prompt is read from what a policy really sees (the
+ * diversity measure and the embedded policy's tests use it).
  */
-final class ReactPrompt {
+public final class FirstPrompt {
 
-    private ReactPrompt() {
+    private FirstPrompt() {
     }
 
-    static List<ChatMessage> first(Extensions extensions, MleEnvironment env) {
+    public static List<ChatMessage> of(Extensions extensions, String scaffold, MleEnvironment env) {
         List<List<ChatMessage>> asked = new ArrayList<>();
         LanguageModel recorder = new LanguageModel() {
             @Override
@@ -40,7 +41,7 @@ final class ReactPrompt {
                         Usage.NONE, "stop", null, 0);
             }
         };
-        extensions.create(ExtensionKind.SCAFFOLD, "react").run(new Episode("prompt", env.task(), env, recorder,
+        extensions.create(ExtensionKind.SCAFFOLD, scaffold).run(new Episode("prompt", env.task(), env, recorder,
                 new Budget(1, Duration.ofMinutes(1), Duration.ofSeconds(30)), Sampling.defaults(), 1));
         return asked.get(0);
     }
