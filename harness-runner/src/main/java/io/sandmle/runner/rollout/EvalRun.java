@@ -65,6 +65,17 @@ public final class EvalRun {
                 seed -> config.sampling().toSampling(seed));
     }
 
+    /**
+     * The ids of {@link #plan()}'s episodes, in plan order, without creating the policies (an id needs only a policy's
+     * name): what a merge of shards checks, on a node that may not reach the policies' endpoints.
+     */
+    public List<String> planIds() {
+        Map<String, LanguageModel> names = new LinkedHashMap<>();
+        config.policies().forEach(p -> names.put(p.name(), null));
+        return EvalPlan.ids(EvalPlan.expand(suiteTasks(), config.seeds(), config.scaffolds(), names,
+                config.budget().toBudget(), seed -> config.sampling().toSampling(seed)));
+    }
+
     /** The tasks each configured suite contributes (a named task the suite lacks is reported and skipped). */
     public List<EvalPlan.SuiteTasks> suiteTasks() {
         List<EvalPlan.SuiteTasks> suites = new ArrayList<>();

@@ -68,7 +68,7 @@ public final class ShardMerge {
         String yaml = Files.readString(configFile);
         checkOneRun(shards, first, yaml);
         ExperimentConfig config = ConfigLoader.load(configFile);
-        List<String> planIds = EvalPlan.ids(new EvalRun(config, extensions).plan());
+        List<String> planIds = new EvalRun(config, extensions).planIds();
         String fingerprint = EvalPlan.fingerprint(planIds);
         for (var shard : shards.entrySet()) {
             checkPlan(shard.getKey(), shard.getValue(), fingerprint);
@@ -78,6 +78,9 @@ public final class ShardMerge {
         Map<String, EpisodeRecord> records = new HashMap<>();
         List<String> caveats = new ArrayList<>();
         for (var shard : shards.entrySet()) {
+            if (!Files.isRegularFile(shard.getValue().resolve(RunStore.DATABASE))) {
+                continue; // killed before its store was created: it holds no episode yet
+            }
             RunSnapshot snapshot = RunSnapshot.read(shard.getValue());
             if (snapshot.beingWritten()) {
                 String sentence = "Shard " + shard.getKey() + " was still being written when it was merged, so "
@@ -89,7 +92,13 @@ public final class ShardMerge {
                 }
                 caveats.add(sentence);
             }
+            Set<String> part = Set.copyOf(shard.getKey().selectIds(planIds));
             for (EpisodeRecord r : snapshot.episodes()) {
+                if (!part.contains(r.episodeId())) {
+                    throw new IllegalArgumentException("Shard " + shard.getKey() + " holds episode " + r.episodeId()
+                            + ", which is not in its part of the plan" + (found.containsKey(r.episodeId())
+                            ? " and another shard holds too" : "") + "; rerun that shard in a fresh folder.");
+                }
                 found.put(r.episodeId(), shard.getValue().resolve("episodes").resolve(r.episodeId()));
                 records.put(r.episodeId(), r);
             }
