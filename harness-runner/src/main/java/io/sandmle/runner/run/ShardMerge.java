@@ -96,8 +96,8 @@ public final class ShardMerge {
             for (EpisodeRecord r : snapshot.episodes()) {
                 if (!part.contains(r.episodeId())) {
                     throw new IllegalArgumentException("Shard " + shard.getKey() + " holds episode " + r.episodeId()
-                            + ", which is not in its part of the plan" + (found.containsKey(r.episodeId())
-                            ? " and another shard holds too" : "") + "; rerun that shard in a fresh folder.");
+                            + ", which is not in its part of the plan (the parts are disjoint, so no episode is "
+                            + "merged twice); rerun that shard in a fresh folder.");
                 }
                 found.put(r.episodeId(), shard.getValue().resolve("episodes").resolve(r.episodeId()));
                 records.put(r.episodeId(), r);
