@@ -5,9 +5,15 @@ import io.sandmle.api.LanguageModel;
 import io.sandmle.api.Sampling;
 import io.sandmle.api.Task;
 import io.sandmle.api.TaskSuite;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.function.LongFunction;
 
 /**
@@ -46,5 +52,26 @@ public final class EvalPlan {
             }
         }
         return plan;
+    }
+
+    /**
+     * SHA-256 (hex) of the plan's sorted distinct episode ids: equal for two plans exactly when they hold the same
+     * episodes, which is what the shards of one run must agree on before they are merged.
+     */
+    public static String fingerprint(Collection<String> episodeIds) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (String id : new TreeSet<>(episodeIds)) {
+                digest.update((id + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e); // every JDK has SHA-256
+        }
+    }
+
+    /** The ids of the plan's episodes, in plan order. */
+    public static List<String> ids(List<EpisodeSpec> plan) {
+        return plan.stream().map(EpisodeSpec::episodeId).toList();
     }
 }

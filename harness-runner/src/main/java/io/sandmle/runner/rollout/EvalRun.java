@@ -39,17 +39,41 @@ public final class EvalRun {
      *                     outside tests)
      */
     public List<RunSummary.Row> run(RunStore store, EnvironmentFactory environments, Progress progress) {
+        return run(plan(), store, environments, progress);
+    }
+
+    /**
+     * Runs (or finishes) the episodes {@code episodes}, a part of {@link #plan()} (a shard's) or all of it; returns
+     * the per-system summary of every recorded episode.
+     */
+    public List<RunSummary.Row> run(List<EpisodeSpec> episodes, RunStore store, EnvironmentFactory environments,
+                                    Progress progress) {
+        RolloutEngine engine = new RolloutEngine(config.run(), name -> extensions.create(ExtensionKind.SCAFFOLD, name),
+                environments, reward(), config.executor().parallel());
+        engine.run(episodes, new RunStoreSink(store), progress);
+        return RunSummary.of(store.episodes());
+    }
+
+    /** The whole evaluation: every suite's tasks × seeds × scaffolds × policies, the policies created. */
+    public List<EpisodeSpec> plan() {
         List<EvalPlan.SuiteTasks> suites = suiteTasks();
         Map<String, LanguageModel> policies = new LinkedHashMap<>();
         for (PolicyConfig p : config.policies()) {
             policies.put(p.name(), extensions.create(ExtensionKind.POLICY, p.provider()).create(p.settings()));
         }
-        var plan = EvalPlan.expand(suites, config.seeds(), config.scaffolds(), policies, config.budget().toBudget(),
+        return EvalPlan.expand(suites, config.seeds(), config.scaffolds(), policies, config.budget().toBudget(),
                 seed -> config.sampling().toSampling(seed));
-        RolloutEngine engine = new RolloutEngine(config.run(), name -> extensions.create(ExtensionKind.SCAFFOLD, name),
-                environments, reward(), config.executor().parallel());
-        engine.run(plan, new RunStoreSink(store), progress);
-        return RunSummary.of(store.episodes());
+    }
+
+    /**
+     * The ids of {@link #plan()}'s episodes, in plan order, without creating the policies (an id needs only a policy's
+     * name): what a merge of shards checks, on a node that may not reach the policies' endpoints.
+     */
+    public List<String> planIds() {
+        Map<String, LanguageModel> names = new LinkedHashMap<>();
+        config.policies().forEach(p -> names.put(p.name(), null));
+        return EvalPlan.ids(EvalPlan.expand(suiteTasks(), config.seeds(), config.scaffolds(), names,
+                config.budget().toBudget(), seed -> config.sampling().toSampling(seed)));
     }
 
     /** The tasks each configured suite contributes (a named task the suite lacks is reported and skipped). */
