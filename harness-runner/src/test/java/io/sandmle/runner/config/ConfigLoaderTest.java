@@ -179,10 +179,10 @@ class ConfigLoaderTest {
         assertEquals(c.suites().get(0).timeLimits(), copy.suites().get(0).timeLimits(), "the run folder's copy");
         assertEquals(c.suites().get(0).timeLimit(), copy.suites().get(0).timeLimit());
         assertEquals(c.executor().limits(), copy.executor().limits());
-        assertEquals("test.yaml line 7: suites[0]: time-limits names 'bb', which is not in tasks; did you mean 'b'?",
+        assertEquals("test.yaml line 6: suites[0]: time-limits names 'bb', which is not in tasks; did you mean 'b'?",
                 error("run: x\nsuites:\n  - name: s\n    data-dir: d\n    tasks: [a, b]\n    time-limits:\n"
                         + "      bb: 1h\n"));
-        assertEquals("test.yaml line 5: executor.limits: gpus must be 0 or more.",
+        assertEquals("test.yaml line 7: executor.limits: gpus must be 0 or more.",
                 error("run: x\nsuites:\n  - name: s\n    data-dir: d\nexecutor:\n  limits:\n    gpus: -1\n"));
     }
 
