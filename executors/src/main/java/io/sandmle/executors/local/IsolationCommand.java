@@ -22,9 +22,15 @@ import java.util.Optional;
  *                path), or {@code null}
  * @param stepsDir the episode's step files (host path)
  * @param limits  the per-step limits
+ * @param passthrough what this sandbox is given of the host besides (GPUs, a Python environment)
  */
 public record IsolationCommand(Path bwrap, SandboxUser user, Path workDir, Path dataDir, Path stepsDir,
-                               Limits limits) {
+                               Limits limits, Passthrough passthrough) {
+
+    /** A command giving the sandbox nothing of the host beyond the fixed view. */
+    public IsolationCommand(Path bwrap, SandboxUser user, Path workDir, Path dataDir, Path stepsDir, Limits limits) {
+        this(bwrap, user, workDir, dataDir, stepsDir, limits, Passthrough.NONE);
+    }
 
     /** System folders shared read-only with the sandbox (Debian's Python and its libraries live in /usr). */
     private static final List<String> SYSTEM_FILES = List.of("/etc/alternatives", "/etc/ld.so.cache",
@@ -116,8 +122,9 @@ public record IsolationCommand(Path bwrap, SandboxUser user, Path workDir, Path 
                 "--chdir", SandboxPaths.WORK,
                 "--clearenv", "--setenv", "PATH", "/usr/bin:/bin", "--setenv", "HOME", SandboxPaths.WORK,
                 "--setenv", "LANG", "C.UTF-8", "--setenv", "MPLCONFIGDIR", "/tmp",
-                "--setenv", "PYTHONDONTWRITEBYTECODE", "1", "--setenv", "SANDMLE_DATA_DIR", SandboxPaths.DATA,
-                "--"));
+                "--setenv", "PYTHONDONTWRITEBYTECODE", "1", "--setenv", "SANDMLE_DATA_DIR", SandboxPaths.DATA));
+        argv.addAll(passthrough.bubblewrapArgs());
+        argv.add("--");
         return argv;
     }
 }

@@ -1,5 +1,6 @@
 package io.sandmle.executors.slurm;
 
+import io.sandmle.api.Limits;
 import io.sandmle.support.SettingKeys;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,6 +65,14 @@ public record SlurmOptions(Mode mode, String partition, String qos, String gres,
                 settings.getOrDefault("qos", env.get("SANDMLE_SLURM_QOS")),
                 settings.getOrDefault("gres", env.get("SANDMLE_SLURM_GRES")), Integer.parseInt(cpus),
                 Duration.ofMinutes(10), Duration.ofMillis(100), conf == null ? null : Path.of(conf));
+    }
+
+    /**
+     * The {@code --gres} of a job whose steps have {@code limits}: the {@code gres} setting when there is one (it can
+     * name a GPU type, {@code gpu:a100:1}), else {@code gpu:N} for {@code limits.gpus} N > 0, else none.
+     */
+    public String gresFor(Limits limits) {
+        return gres != null || limits.gpus() == 0 ? gres : "gpu:" + limits.gpus();
     }
 
     /** A copy with another mode. */

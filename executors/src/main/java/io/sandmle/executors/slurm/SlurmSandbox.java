@@ -158,7 +158,7 @@ final class SlurmSandbox implements Sandbox {
                 "--cpus-per-task=" + options.cpusPerTask()));
         Optional.ofNullable(options.partition()).ifPresent(p -> argv.add("--partition=" + p));
         Optional.ofNullable(options.qos()).ifPresent(q -> argv.add("--qos=" + q));
-        Optional.ofNullable(options.gres()).ifPresent(g -> argv.add("--gres=" + g));
+        Optional.ofNullable(options.gresFor(spec.limits())).ifPresent(g -> argv.add("--gres=" + g));
         return argv;
     }
 

@@ -8,6 +8,7 @@ import io.sandmle.api.TaskSuite;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
@@ -22,10 +23,20 @@ import java.util.function.LongFunction;
  */
 public final class EvalPlan {
 
-    /** The tasks one suite contributes, with the suite that grades them. */
-    public record SuiteTasks(String suite, TaskSuite impl, List<Task> tasks) {
+    /**
+     * The tasks one suite contributes, with the suite that grades them.
+     *
+     * @param timeLimits per task id, the episode time that replaces the budget's (tasks with their own time limit)
+     */
+    public record SuiteTasks(String suite, TaskSuite impl, List<Task> tasks, Map<String, Duration> timeLimits) {
         public SuiteTasks {
             tasks = List.copyOf(tasks);
+            timeLimits = Map.copyOf(timeLimits);
+        }
+
+        /** Tasks that all run within the budget's episode time. */
+        public SuiteTasks(String suite, TaskSuite impl, List<Task> tasks) {
+            this(suite, impl, tasks, Map.of());
         }
     }
 
@@ -43,10 +54,12 @@ public final class EvalPlan {
         for (SuiteTasks s : suites) {
             for (Task task : s.tasks()) {
                 var grader = s.impl().grader(task);
+                Duration own = s.timeLimits().get(task.id());
+                Budget taskBudget = own == null ? budget : budget.withEpisodeTime(own);
                 for (long seed : seeds) {
                     for (String scaffold : scaffolds) {
                         policies.forEach((name, model) -> plan.add(new EpisodeSpec(s.suite(), task, grader, scaffold,
-                                name, model, seed, budget, sampling.apply(seed))));
+                                name, model, seed, taskBudget, sampling.apply(seed))));
                     }
                 }
             }

@@ -115,6 +115,7 @@ public final class Experiment implements AutoCloseable {
             log = RunLog.open(runDir);
             Executor executor = extensions.create(ExtensionKind.EXECUTOR, config.executor().name())
                     .withSettings(config.executor().settings());
+            executor.checkRun(config.executor().limits().toLimits(), config.executor().python().toString());
             LOG.log(System.Logger.Level.INFO, "Run {0} opened in {1}: {2} episode(s) recorded, executor {3}",
                     config.run(), runDir, store.finishedEpisodeIds().size(), config.executor().name());
             return new Experiment(config, extensions, store, executor, log, plan == null ? null : shard.select(plan));

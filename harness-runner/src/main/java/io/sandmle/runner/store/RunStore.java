@@ -3,6 +3,7 @@ package io.sandmle.runner.store;
 import io.sandmle.api.CurvePoint;
 import io.sandmle.api.EpisodeRecord;
 import io.sandmle.api.Grade;
+import io.sandmle.api.ResourceUse;
 import io.sandmle.api.Trajectory;
 import io.sandmle.api.codec.TrajectoryJsonLines;
 import io.sandmle.support.Json;
@@ -259,8 +260,10 @@ public final class RunStore implements AutoCloseable {
     private void insertEpisode(EpisodeRecord r) throws SQLException, IOException {
         try (PreparedStatement insert = db.prepareStatement("INSERT INTO episodes (episode_id, run_id, system, "
                 + "suite, task_id, category, seed, valid, score, medal, above_median, human_rank, reward, end_reason, "
-                + "wall_millis, turns, record_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "wall_millis, turns, record_json, cpu_seconds, peak_memory_bytes, gpu_seconds) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             Grade g = r.grade();
+            ResourceUse used = r.resources();
             insert.setString(1, r.episodeId());
             insert.setString(2, r.runId());
             insert.setString(3, r.system());
@@ -278,6 +281,13 @@ public final class RunStore implements AutoCloseable {
             insert.setLong(15, r.wallMillis());
             insert.setInt(16, r.turns());
             insert.setString(17, Json.MAPPER.writeValueAsString(r));
+            setNullableDouble(insert, 18, used == null ? null : used.cpuMillis() / 1000.0);
+            if (used == null) {
+                insert.setNull(19, Types.BIGINT);
+            } else {
+                insert.setLong(19, used.peakMemoryBytes());
+            }
+            setNullableDouble(insert, 20, used == null ? null : used.gpuSeconds());
             insert.executeUpdate();
         }
     }
