@@ -14,9 +14,12 @@ import io.sandmle.executors.slurm.SlurmExecutor;
 import io.sandmle.executors.slurm.SlurmOptions;
 import io.sandmle.executors.slurm.pool.PoolOptions;
 import io.sandmle.runner.rollout.SandboxedEnvironments;
+import io.sandmle.runner.config.ConfigLoader;
+import io.sandmle.runner.config.RepoFiles;
 import io.sandmle.support.doubles.MicroTask;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,6 +69,16 @@ class ExecutorSettingsTest {
         assertEquals("The slurm pool's memory-per-agent must be sbatch's --mem syntax such as 8G or 4096M, not '8GB'.",
                 assertThrows(IllegalArgumentException.class, () -> SlurmOptions.from(Map.of(),
                         Map.of("mode", "pool", "memory-per-agent", "8GB"))).getMessage());
+    }
+
+    @Test
+    void theSlurmPoolExampleConfigIsReadWhole() {
+        var executor = ConfigLoader.load(RepoFiles.root().resolve("examples/configs/slurm-pool-eval.yaml")).executor();
+        SlurmExecutor configured = (SlurmExecutor) new SlurmExecutor().withSettings(executor.settings());
+        assertEquals(SlurmOptions.Mode.POOL, configured.options().mode());
+        assertEquals(new PoolOptions(1, 4, 4, Duration.ofMinutes(2), "32G", Duration.ofHours(12),
+                PoolOptions.defaults().poolDir()), configured.options().pool());
+        assertEquals(List.of("--cpus-per-task=8", "--partition=cpu"), configured.options().placement());
     }
 
     @Test

@@ -14,6 +14,10 @@ import io.sandmle.executors.slurm.pool.PoolOptions;
 import io.sandmle.support.Json;
 import io.sandmle.support.doubles.MicroTask;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +61,11 @@ class SlurmPoolTest {
             assertTrue(fit.succeeded(), fit.toString());
             assertTrue(Files.exists(tmp.resolve("a/work/submission.csv")));
             assertEquals(1, pilots().size(), "one episode, one pilot");
+            String url = Json.MAPPER.readTree(ex.poolFolder().resolve("agent-1.json").toFile()).get("url").asText();
+            HttpResponse<String> stranger = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(url + "/health")).header("X-Sandmle-Pool-Token", "guessed").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(403, stranger.statusCode(), "an agent serves only its pool's token: " + stranger.body());
             try (Sandbox second = ex.open(spec(micro, "b"))) {
                 assertTrue(second.run("print('second')").stdoutTail().contains("second"));
                 assertEquals(2, pilots().size(), "the first pilot was full, so the pool grew");

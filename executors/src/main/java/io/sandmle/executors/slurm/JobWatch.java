@@ -21,9 +21,13 @@ public final class JobWatch {
     /** How often the cluster is asked: slurmctld's own scheduling granularity is about a second. */
     public static final Duration PERIOD = Duration.ofSeconds(1);
 
+    /** How long the cluster may fail to answer before every watched job is given up. */
+    private static final Duration PATIENCE = Duration.ofMinutes(1);
+
     private final SlurmCli cli;
     private final Map<String, Watched> jobs = new ConcurrentHashMap<>();
     private Thread poller;
+    private long failingSince;
 
     /** One watched job: its latest state and a future completed with the state it ended in. */
     private record Watched(CompletableFuture<String> started, CompletableFuture<String> finished) {
@@ -35,7 +39,7 @@ public final class JobWatch {
 
     /**
      * A future completed with the job's final state (COMPLETED, CANCELLED, NODE_FAIL …; "" when Slurm forgot
-     * it unseen), or exceptionally when the cluster stops answering.
+     * it unseen), or exceptionally when the cluster stops answering for a minute.
      */
     public CompletableFuture<String> finished(String jobId) {
         return watch(jobId).finished();
@@ -78,12 +82,18 @@ public final class JobWatch {
             try {
                 Map<String, String> states = states(List.copyOf(jobs.keySet()));
                 jobs.forEach((id, w) -> update(id, w, states.getOrDefault(id, "")));
+                failingSince = 0;
             } catch (SandboxException e) {
-                jobs.values().forEach(w -> {
-                    w.started().completeExceptionally(e);
-                    w.finished().completeExceptionally(e);
-                });
-                jobs.clear();
+                // A busy controller may miss a poll or two; only one silent for a whole minute fails the jobs.
+                long now = System.nanoTime();
+                failingSince = failingSince == 0 ? now : failingSince;
+                if (now - failingSince > PATIENCE.toNanos()) {
+                    jobs.values().forEach(w -> {
+                        w.started().completeExceptionally(e);
+                        w.finished().completeExceptionally(e);
+                    });
+                    jobs.clear();
+                }
             }
             try {
                 Thread.sleep(PERIOD.toMillis());

@@ -10,6 +10,7 @@ import io.sandmle.support.Json;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +59,7 @@ public final class PoolAgent {
     }
 
     private void serve(Path poolDir, String name) throws IOException, InterruptedException {
-        InetAddress address = InetAddress.getLocalHost();
+        InetAddress address = nodeAddress();
         HttpServer server = HttpServer.create(new InetSocketAddress(address, 0), 64);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", this::handle);
@@ -72,6 +73,27 @@ public final class PoolAgent {
         }
         System.err.println("pool agent: no call from the harness for " + orphanAfter.toSeconds() + " s; exiting.");
         System.exit(0);
+    }
+
+    /**
+     * The address the harness can reach this node at: the host name's, unless that is a loopback address (as
+     * Debian's /etc/hosts gives), then the first site-local address of an interface that is up.
+     */
+    private static InetAddress nodeAddress() throws IOException {
+        InetAddress named = InetAddress.getLocalHost();
+        if (!named.isLoopbackAddress()) {
+            return named;
+        }
+        for (NetworkInterface nic : java.util.Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            if (nic.isUp() && !nic.isLoopback()) {
+                for (InetAddress a : java.util.Collections.list(nic.getInetAddresses())) {
+                    if (a.isSiteLocalAddress()) {
+                        return a;
+                    }
+                }
+            }
+        }
+        return named;
     }
 
     /** Written under a temporary name and moved, so the harness never reads half a registration. */

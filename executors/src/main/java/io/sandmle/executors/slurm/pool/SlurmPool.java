@@ -87,12 +87,18 @@ public final class SlurmPool implements AutoCloseable {
 
     /** Places an episode on an agent with room, starting a pilot when none has any. */
     Placement place(SandboxSpec spec) throws SandboxException {
-        while (true) {
+        // One agent that does not answer may have just died; a second in a row means this harness cannot reach them.
+        for (int attempt = 0; ; attempt++) {
             Agent agent = reserve();
             try {
                 return new Placement(agent, agent.client().open(spec));
             } catch (IOException e) {
                 lost(agent, "its agent stopped answering (" + e.getMessage() + ")");
+                if (attempt > 0) {
+                    throw new SandboxException("The Slurm pool's agent on " + agent.describe() + " registered but "
+                            + "does not answer this harness (" + e.getMessage() + "); the harness must reach the "
+                            + "compute nodes over TCP, and their logs are in " + dir + ".", e);
+                }
             } catch (SandboxException e) {
                 release(agent);
                 throw e;
@@ -182,8 +188,9 @@ public final class SlurmPool implements AutoCloseable {
         String jobId = cli.submit(pilotCommand(name), java.util.Map.of(PoolWire.TOKEN_ENV, token));
         Agent agent = new Agent(jobId);
         agents.add(agent);
-        watch.finished(jobId).whenComplete((state, error) -> lost(agent, error != null
-                ? "the cluster stopped answering about its job" : "its job ended as " + (state.isEmpty() ? "gone" : state)));
+        // Off the watch's thread: cancelling runs Slurm clients, which would delay every other job's poll.
+        watch.finished(jobId).whenComplete((state, error) -> Blocking.run(() -> lost(agent, error != null
+                ? "the cluster stopped answering about its job" : "its job ended as " + (state.isEmpty() ? "gone" : state))));
         Blocking.run(() -> awaitRegistration(agent, dir.resolve(name)));
     }
 
