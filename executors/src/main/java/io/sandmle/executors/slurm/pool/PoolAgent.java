@@ -64,7 +64,8 @@ public final class PoolAgent {
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", this::handle);
         server.start();
-        // scancel sends SIGTERM first: close every sandbox so its cgroups go too, not only its processes.
+        // scancel sends SIGTERM first: idle sandboxes close with their cgroups; one mid-step (its close waits for
+        // the step) is left to Slurm's SIGKILL, after which bubblewrap's --die-with-parent ends its processes.
         Runtime.getRuntime().addShutdownHook(new Thread(this::closeAll));
         register(poolDir, name, new PoolWire.Registration("http://" + address.getHostAddress() + ":"
                 + server.getAddress().getPort(), address.getHostName(), ProcessHandle.current().pid()));
