@@ -4,7 +4,6 @@ import io.sandmle.api.Executor;
 import io.sandmle.executors.slurm.SlurmExecutor;
 import io.sandmle.executors.slurm.SlurmOptions;
 import io.sandmle.executors.slurm.pool.PoolOptions;
-import java.nio.file.Files;
 import java.util.Map;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -13,9 +12,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SlurmPoolAdversarialTest extends AdversarialSuite {
 
     @Override
-    Executor newExecutor() throws Exception {
+    Executor newExecutor() {
         PoolOptions bounds = PoolOptions.from(Map.of("max-agents", "1", "episodes-per-agent", "2", "memory-per-agent",
-                "2G", "pool-dir", Files.createTempDirectory("sandmle-pools-").toString()));
+                "2G", "pool-dir", root.resolve("pools").toString()));
         return new SlurmExecutor(SlurmOptions.fromEnvironment().withSlurmConf(SlurmCluster.slurmConf()).withPool(bounds));
     }
 }
