@@ -83,6 +83,13 @@ class GrpoTrainerTest {
         assertTrue(kept > 0 && kept < 3 * 4 * 8, "kept " + kept);
         EmbeddedPolicy after = new EmbeddedPolicy(PolicyCheckpoint.load(result.finalCheckpoint()).network(), 0, "t");
         assertTrue(boostingProbability(after) > 0.5, "p(boosting) = " + boostingProbability(after));
+        // One of the four tasks is held out; the fit stops once it stops improving and logs one point per epoch.
+        Map<String, Double> m = result.finalMetrics();
+        assertTrue(m.get("validation_choices") > 0 && m.get("train_choices") > m.get("validation_choices"), m.toString());
+        assertTrue(m.get("stopped_epoch") < 2000 && m.get("best_epoch") <= m.get("stopped_epoch"), m.toString());
+        assertEquals(3 + m.get("stopped_epoch").intValue() + 1, session.logged.size());
+        assertTrue(session.logged.get(3).containsKey("validation_nll"));
+        assertTrue(m.get("validation_nll") < Math.log(after.network().space().options(Head.MODEL).size()), m.toString());
     }
 
     /** A copy of {@code t} with other turns and end reason ({@code time_limit} and {@code model_error} are masked). */
