@@ -44,9 +44,11 @@ public final class ConvergentFit {
      * @param validationNll  validation nats per choice of that network, NaN without validation rows
      * @param bestEpoch      the epoch it came from (0: the starting network)
      * @param stoppedEpoch   the last epoch trained
+     * @param startTrainNll  training nats per choice of the starting network
+     * @param startValidationNll validation nats per choice of the starting network, NaN without validation rows
      */
     public record Result(PolicyNetwork network, double trainNll, double validationNll, int bestEpoch,
-                         int stoppedEpoch) {
+                         int stoppedEpoch, double startTrainNll, double startValidationNll) {
 
         /** The fit's figures under the names the trainers log. */
         public Map<String, Double> metrics() {
@@ -57,6 +59,10 @@ public final class ConvergentFit {
             }
             m.put("best_epoch", (double) bestEpoch);
             m.put("stopped_epoch", (double) stoppedEpoch);
+            m.put("start_nll", startTrainNll);
+            if (!Double.isNaN(startValidationNll)) {
+                m.put("start_validation_nll", startValidationNll);
+            }
             return m;
         }
     }
@@ -71,8 +77,10 @@ public final class ConvergentFit {
                       BiConsumer<Integer, Map<String, Double>> perEpoch) {
         boolean validated = validation.size() > 0;
         PolicyNetwork best = validated ? start.copy() : null;
-        double bestValidation = validated ? nll(start, validation) : Double.NaN;
-        double bestTrain = nll(start, train);
+        double startValidation = validated ? nll(start, validation) : Double.NaN;
+        double startTrain = nll(start, train);
+        double bestValidation = startValidation;
+        double bestTrain = startTrain;
         int bestEpoch = 0;
         int epoch = 0;
         while (epoch < maxEpochs && (!validated || epoch - bestEpoch < patience)) {
@@ -97,7 +105,8 @@ public final class ConvergentFit {
             }
             perEpoch.accept(epoch, figures);
         }
-        return new Result(validated ? best : start.copy(), bestTrain, bestValidation, bestEpoch, epoch);
+        return new Result(validated ? best : start.copy(), bestTrain, bestValidation, bestEpoch, epoch, startTrain,
+                startValidation);
     }
 
     /** Mean negative log-probability of the rows' chosen options: nats per choice. */

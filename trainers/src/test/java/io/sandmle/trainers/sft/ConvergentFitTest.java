@@ -58,6 +58,7 @@ class ConvergentFitTest {
         assertTrue(fit.stoppedEpoch() < 3000, "stopped at " + fit.stoppedEpoch());
         assertEquals(fit.bestEpoch() + 20, fit.stoppedEpoch());
         assertEquals(fit.stoppedEpoch(), curve.size());
+        assertEquals(untrained, fit.startValidationNll(), 1e-9);
         assertTrue(fit.bestEpoch() > 0 && fit.validationNll() < untrained - 0.3,
                 "it learnt something first: best epoch " + fit.bestEpoch() + ", " + untrained + " -> " + fit.validationNll());
         double last = curve.get(curve.size() - 1).get("validation_nll");

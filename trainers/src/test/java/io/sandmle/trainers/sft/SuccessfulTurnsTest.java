@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** SFT clones the turns that led to the graded submission, not the attempts that failed before it or ran after it. */
+/** SFT clones the turns that made the graded submission, not the attempts before it or the code run after it. */
 class SuccessfulTurnsTest {
 
     private static final String SYSTEM = "Tool formats:\n<tool_call>\npython\n<code>\n# code\n</code>\n</tool_call>";
@@ -104,7 +104,24 @@ class SuccessfulTurnsTest {
     }
 
     @Test
-    void aTreeSearchClonesTheNodesThatRanUpToTheBestOne() {
+    void aFirstRecipeThatRanButScoredLessIsNotCloned() {
+        Grade below = new Grade(1, "t0", true, true, 0.6, null, Medal.NONE, false, null, null, false);
+        Trajectory t = new Episode()
+                .turn("python", python(0, "wrote submission.csv"))                            // 0 the first recipe
+                .turn("score", score(below, "Submission OK. score_primary: 0.6 threshold_median: 0.7 "
+                        + "threshold_bronze: 0.85"))                                           // 1 below the median
+                .turn("python", python(0, "wrote submission.csv"))                            // 2 the next recipe
+                .turn("score", score(MEDAL, "Submission OK. score_primary: 0.91 threshold_median: 0.7 "
+                        + "threshold_bronze: 0.85"))                                           // 3 medal
+                .turn("answer", null)                                                          // 4
+                .ended(MEDAL);
+
+        assertEquals(List.of(2, 3, 4), indices(SuccessfulTurns.of(t)));
+        assertTrue(choices(t.turns().subList(0, 1)) > 0 && choices(t.turns().subList(2, 3)) > 0);
+    }
+
+    @Test
+    void aTreeSearchClonesOnlyTheBestNode() {
         Episode e = new Episode();
         Grade below = new Grade(1, "t0", true, true, 0.6, null, Medal.NONE, false, null, null, false);
         Grade worse = new Grade(1, "t0", true, true, 0.5, null, Medal.NONE, false, null, null, false);
@@ -114,16 +131,16 @@ class SuccessfulTurnsTest {
                 .turn("improve", executeCode(true, worse)) // 3 ran after it, not the graded submission
                 .turn("improve", executeCode(true, INVALID)); // 4 wrote an invalid submission
 
-        assertEquals(List.of(1, 2), indices(SuccessfulTurns.of(e.ended(MEDAL))));
+        assertEquals(List.of(2), indices(SuccessfulTurns.of(e.ended(MEDAL))));
     }
 
     @Test
-    void withTheGradeTakenAfterTheLastTurnEveryTurnThatRanIsKept() {
+    void withTheGradeTakenAfterTheTurnsTheLastCleanRunWroteIt() {
         Episode e = new Episode()
-                .turn("python", python(1, "Traceback (most recent call last):\nValueError: could not convert string"))
                 .turn("python", python(0, "wrote submission.csv"))
-                .turn("python", python(0, "wrote submission.csv"));
+                .turn("python", python(0, "wrote submission.csv"))
+                .turn("python", python(1, "Traceback (most recent call last):\nValueError: could not convert string"));
 
-        assertEquals(List.of(1, 2), indices(SuccessfulTurns.of(e.ended(MEDAL))));
+        assertEquals(List.of(1), indices(SuccessfulTurns.of(e.ended(MEDAL))));
     }
 }
