@@ -68,36 +68,36 @@ public final class ConvergentFit {
     }
 
     /**
-     * Trains {@code start} in place on {@code train} and returns a copy of its best network.
+     * Trains {@code network} in place on {@code train} and returns a copy of its best network.
      *
      * @param validation the held-out rows; empty for a fixed {@code maxEpochs} fit
      * @param perEpoch   receives each epoch's number (from 1) and its {@code train_nll} and {@code validation_nll}
      */
-    public Result fit(PolicyNetwork start, ChoiceBatch train, ChoiceBatch validation,
+    public Result fit(PolicyNetwork network, ChoiceBatch train, ChoiceBatch validation,
                       BiConsumer<Integer, Map<String, Double>> perEpoch) {
         boolean validated = validation.size() > 0;
-        PolicyNetwork best = validated ? start.copy() : null;
-        double startValidation = validated ? nll(start, validation) : Double.NaN;
-        double startTrain = nll(start, train);
+        PolicyNetwork best = validated ? network.copy() : null;
+        double startValidation = validated ? nll(network, validation) : Double.NaN;
+        double startTrain = nll(network, train);
         double bestValidation = startValidation;
         double bestTrain = startTrain;
         int bestEpoch = 0;
         int epoch = 0;
         while (epoch < maxEpochs && (!validated || epoch - bestEpoch < patience)) {
             epoch++;
-            start.step(train, o -> o.chosen().mean().neg(), learningRate);
+            network.step(train, o -> o.chosen().mean().neg(), learningRate);
             Map<String, Double> figures = new LinkedHashMap<>();
-            double trainNll = nll(start, train);
+            double trainNll = nll(network, train);
             figures.put("train_nll", trainNll);
             if (!validated) {
                 bestTrain = trainNll;
                 bestEpoch = epoch;
             } else {
-                double validationNll = nll(start, validation);
+                double validationNll = nll(network, validation);
                 figures.put("validation_nll", validationNll);
                 if (validationNll < bestValidation - MIN_IMPROVEMENT) {
                     best.close();
-                    best = start.copy();
+                    best = network.copy();
                     bestValidation = validationNll;
                     bestTrain = trainNll;
                     bestEpoch = epoch;
@@ -105,7 +105,7 @@ public final class ConvergentFit {
             }
             perEpoch.accept(epoch, figures);
         }
-        return new Result(validated ? best : start.copy(), bestTrain, bestValidation, bestEpoch, epoch, startTrain,
+        return new Result(validated ? best : network.copy(), bestTrain, bestValidation, bestEpoch, epoch, startTrain,
                 startValidation);
     }
 
