@@ -8,22 +8,25 @@ import io.sandmle.api.SandboxSpec;
 import io.sandmle.executors.DataMirror;
 import io.sandmle.executors.StepFiles;
 import io.sandmle.executors.warm.WarmSandbox;
+import io.sandmle.executors.warm.Zygote;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The default executor ({@code local}): runs steps on this machine inside bubblewrap, as an unprivileged
  * user, with cgroup limits where the machine has them and rlimits otherwise; steps are served by a warm
  * Python worker per episode when cgroups are available (so leftovers of a step can be swept), cold
- * otherwise. Without bubblewrap it refuses to run agent code unless the spec explicitly allows it.
+ * otherwise. One {@link Zygote} per executor forks those workers when the harness runs as root. Without bubblewrap it refuses to run agent code unless the spec explicitly allows it.
  */
 public final class LocalExecutor implements Executor {
 
     private final LocalOptions options;
     private volatile Machine machine;
+    private Optional<Zygote> zygote;
 
     /** An executor configured from the environment ({@link LocalOptions#fromEnvironment()}). */
     public LocalExecutor() {
@@ -81,8 +84,26 @@ public final class LocalExecutor implements Executor {
                 : new IsolationCommand(m.bwrap(), m.user(), resolved.workDir(),
                 DataMirror.forSandbox(resolved.inputDir(), resolved.workDir()), steps.dir(), resolved.limits());
         LocalEpisode episode = new LocalEpisode("ep-" + UUID.randomUUID(), resolved, steps, isolation, m.cgroups());
-        return servesWarm() ? new WarmSandbox(episode, options.warmStartup(), new ColdSandbox(episode))
+        return servesWarm() ? new WarmSandbox(episode, options.warmStartup(), new ColdSandbox(episode), zygote())
                 : new ColdSandbox(episode);
+    }
+
+    /** The executor's one zygote for warm workers, made on first use (it starts with the first episode). */
+    private synchronized Optional<Zygote> zygote() {
+        if (zygote == null) {
+            Machine m = machine();
+            zygote = Zygote.forMachine(m.user(), m.cgroups(), SandboxSpec.DEFAULT_PYTHON);
+        }
+        return zygote;
+    }
+
+    /** Stops the zygote; episodes still open keep their workers. */
+    @Override
+    public synchronized void close() {
+        if (zygote != null) {
+            zygote.ifPresent(Zygote::close);
+            zygote = null;
+        }
     }
 
     private static SandboxSpec withDefaults(SandboxSpec spec) {
