@@ -39,6 +39,13 @@ public record IsolationCommand(Path bwrap, SandboxUser user, Path workDir, Path 
      */
     public static final Map<String, String> ENVIRONMENT = environment();
 
+    /** {@link #ENVIRONMENT} and the {@code PWD} bubblewrap's {@code --chdir} adds: all a sandboxed process sees. */
+    public static Map<String, String> environmentInside() {
+        Map<String, String> env = new LinkedHashMap<>(ENVIRONMENT);
+        env.put("PWD", SandboxPaths.WORK);
+        return env;
+    }
+
     private static Map<String, String> environment() {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PATH", "/usr/bin:/bin");
@@ -71,7 +78,7 @@ public record IsolationCommand(Path bwrap, SandboxUser user, Path workDir, Path 
     }
 
     /** A shell that writes its own pid into each cgroup, then becomes the rest of the command. */
-    public static List<String> joinCgroup(Cgroup g) {
+    private static List<String> joinCgroup(Cgroup g) {
         StringBuilder script = new StringBuilder();
         for (Path procs : g.procsFiles()) {
             script.append("echo $$ > '").append(procs).append("' && ");

@@ -123,7 +123,7 @@ final class WarmWorker implements AutoCloseable {
                     cgroup.procsFiles().stream().map(Path::toString).toList(),
                     isolation.rlimitValues(new IsolationCommand.Rlimits(false, false, false)), in.toString(),
                     out.toString(), isolation.user().uid(), isolation.user().gid(), SandboxPaths.WORK,
-                    SandboxPaths.STEPS + "/" + SCRIPT));
+                    IsolationCommand.environmentInside(), SandboxPaths.STEPS + "/" + SCRIPT));
             forked = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("the worker died at once"));
             replies = new BufferedReader(new InputStreamReader(new FileInputStream(out.toFile()), StandardCharsets.UTF_8));
         } catch (IOException e) {

@@ -17,8 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -91,10 +91,12 @@ public final class Zygote implements AutoCloseable {
      * @param uid            the sandbox user
      * @param gid            its group
      * @param workDir        the worker's folder inside the sandbox
+     * @param environment    the worker's environment, bubblewrap's (the libraries' imports added to the zygote's)
      * @param scriptInside   the worker script's path inside the sandbox ({@code sys.argv[0]}, as on the cold path)
      */
     record Request(long placeholderPid, List<String> cgroupProcs, List<IsolationCommand.Rlimit> rlimits,
-                   String controlIn, String controlOut, int uid, int gid, String workDir, String scriptInside) {
+                   String controlIn, String controlOut, int uid, int gid, String workDir, Map<String, String> environment,
+                   String scriptInside) {
     }
 
     /** Whether an episode run with {@code python} can get its worker from this zygote. */
@@ -155,19 +157,21 @@ public final class Zygote implements AutoCloseable {
         cgroup = cgroups.open("zygote-" + UUID.randomUUID(), Limits.defaults().memoryBytes(),
                 Limits.defaults().maxProcesses()).orElseThrow(() -> new IOException("the zygote needs cgroups"));
         // -s: the host's user site-packages are not the sandbox's; the environment is exactly the sandbox's.
-        List<String> argv = new ArrayList<>(IsolationCommand.joinCgroup(cgroup));
-        argv.addAll(List.of(python, "-s", "-c", BOOT, Integer.toString(script.length),
-                SandboxPaths.STEPS + "/" + WarmWorker.SCRIPT, "zygote"));
+        List<String> argv = List.of(python, "-s", "-c", BOOT, Integer.toString(script.length),
+                SandboxPaths.STEPS + "/" + WarmWorker.SCRIPT, "zygote");
         ProcessBuilder builder = new ProcessBuilder(argv).directory(Path.of("/").toFile())
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
         builder.environment().clear();
-        builder.environment().putAll(IsolationCommand.ENVIRONMENT);
+        builder.environment().putAll(IsolationCommand.environmentInside());
         try {
             process = builder.start();
         } catch (IOException e) {
             refuse("cannot start " + python + " (" + e.getMessage() + ")");
             throw new IOException(refusal, e);
         }
+        // Joined before it gets its script, so all its imports are counted as sandbox CPU (no shell in between:
+        // one would rewrite PWD, which the workers' /proc/self/environ shows).
+        cgroup.admit(process.pid());
         process.getOutputStream().write(script);
         process.getOutputStream().flush();
         requests = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);

@@ -289,6 +289,8 @@ def become_worker(request, call, last_cap):
     call("prctl", PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
     # A uid change without exec leaves the process undumpable (its /proc files root's); setpriv's exec does not.
     call("prctl", PR_SET_DUMPABLE, 1, 0, 0, 0)
+    os.environ.clear()  # what the imports added (KMP_*) goes: the environment is bubblewrap's
+    os.environ.update(request["environment"])
     script = request["scriptInside"]
     sys.argv = [script]
     sys.path[0] = os.path.dirname(script)
