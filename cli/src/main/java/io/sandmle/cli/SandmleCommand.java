@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         description = "Train and evaluate machine-learning-engineering agents on micro-scale synthetic tasks.",
         subcommands = {QuickstartCommand.class, PluginsCommand.class, DoctorCommand.class, ConfigCommand.class,
                 GradeSampleCommand.class, GradeCommand.class, GenerateCommand.class, ExecCommand.class, ServeCommand.class, EnvServerCommand.class,
-                EvalCommand.class, TrainCommand.class, ReportCommand.class, BenchCommand.class, DiversityCommand.class, CommandLine.HelpCommand.class},
+                EvalCommand.class, MergeCommand.class, TrainCommand.class, ReportCommand.class, BenchCommand.class, DiversityCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the work ran but failed", "2:bad usage or bad input",
                 "3:the environment lacks something (tool, cluster, endpoint)"})

@@ -69,7 +69,7 @@ class BenchCommandTest {
         Captured run = run("bench", "--list");
 
         assertEquals(SandmleCommand.OK, run.exitCode(), run.err());
-        for (String name : List.of("generation", "grading", "grpo", "report", "rollout", "steps")) {
+        for (String name : List.of("generation", "grading", "grpo", "report", "rollout", "shards", "steps")) {
             assertTrue(Pattern.compile("(?m)^" + name + " +\\S.+$").matcher(run.out()).find(), run.out());
         }
     }

@@ -170,7 +170,7 @@ final class EpisodeSession {
         try {
             store.append(new EpisodeRecord(EpisodeRecord.SCHEMA_VERSION, store.dir().getFileName().toString(),
                     episodeId, system, entry.suite(), entry.task().id(), entry.task().category(), seed, finalGrade,
-                    finalReward.total(), reason, trajectory.wallMillis(), turns.size()), trajectory);
+                    finalReward.total(), reason, trajectory.wallMillis(), turns.size(), env.resourceUse()), trajectory);
         } finally {
             env.close();
         }

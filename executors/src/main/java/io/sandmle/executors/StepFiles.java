@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * An episode's step folder on the host: each step's code as run ({@code step_0001.py}) and its full,
@@ -13,15 +16,24 @@ import java.nio.file.attribute.PosixFilePermissions;
  */
 public final class StepFiles {
 
+    private static final Pattern STEP_CODE = Pattern.compile("step_([0-9]{4,})\\.py");
+
     private final Path dir;
     private int count;
 
-    /** Creates (if needed) the step folder that belongs to {@code workDir}. */
+    /**
+     * Creates (if needed) the step folder that belongs to {@code workDir}. Numbering goes on after the steps
+     * already there, so an episode reopened elsewhere (a Slurm pool agent lost between steps) keeps its earlier ones.
+     */
     public StepFiles(Path workDir) {
         this.dir = SandboxPaths.stepsDir(workDir);
         try {
             Files.createDirectories(dir);
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+            try (Stream<Path> files = Files.list(dir)) {
+                this.count = files.map(f -> STEP_CODE.matcher(f.getFileName().toString()))
+                        .filter(Matcher::matches).mapToInt(m -> Integer.parseInt(m.group(1))).max().orElse(0);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the step folder " + dir + ": " + e.getMessage(), e);
         }

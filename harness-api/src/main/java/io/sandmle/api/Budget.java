@@ -11,6 +11,11 @@ import java.time.Duration;
  */
 public record Budget(int maxTurns, Duration episodeTime, Duration stepTime) {
 
+    /** A copy with another episode time (a task's own time limit). */
+    public Budget withEpisodeTime(Duration time) {
+        return new Budget(maxTurns, time, stepTime);
+    }
+
     public static Budget defaults() {
         return new Budget(10, Duration.ofMinutes(30), Duration.ofMinutes(5));
     }

@@ -16,10 +16,20 @@ package io.sandmle.api;
  * @param endReason     why the episode ended
  * @param wallMillis    elapsed time
  * @param turns         model calls made
+ * @param resources     what the episode's code used of the machine, or {@code null} when not measured (records of
+ *                      older runs, episodes that never opened a sandbox)
  */
 public record EpisodeRecord(int schemaVersion, String runId, String episodeId, String system, String suite,
                             String taskId, String category, long seed, Grade grade, double reward,
-                            String endReason, long wallMillis, int turns) {
+                            String endReason, long wallMillis, int turns, ResourceUse resources) {
+
+    /** A record without resource use. */
+    public EpisodeRecord(int schemaVersion, String runId, String episodeId, String system, String suite,
+                         String taskId, String category, long seed, Grade grade, double reward,
+                         String endReason, long wallMillis, int turns) {
+        this(schemaVersion, runId, episodeId, system, suite, taskId, category, seed, grade, reward, endReason,
+                wallMillis, turns, null);
+    }
 
     public static final int SCHEMA_VERSION = 1;
 }

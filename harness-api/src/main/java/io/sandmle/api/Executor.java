@@ -23,6 +23,17 @@ public interface Executor extends AutoCloseable {
         return this;
     }
 
+    /**
+     * Refuses, before any episode runs, a run this executor cannot serve here: limits it cannot meet (GPUs asked of
+     * a machine without any) or an interpreter it cannot run; an executor with nothing to check accepts all.
+     *
+     * @param limits every step's limits
+     * @param python the interpreter the config names for agent code
+     * @throws IllegalArgumentException with one sentence saying what is missing and what to do
+     */
+    default void checkRun(Limits limits, String python) {
+    }
+
     /** Opens an isolated session for one episode. */
     Sandbox open(SandboxSpec spec) throws SandboxException;
 

@@ -14,6 +14,7 @@ import java.time.Duration;
  * @param maxOutputBytes  stdout+stderr kept in the full log; output past it is dropped
  * @param maxDiskBytes    size the episode folder may grow to
  * @param tailChars       characters of each stream's end shown to the agent
+ * @param gpus            GPUs the episode holds, its own for as long as it runs (0: none, the sandbox shows no GPU)
  */
 public record Limits(
         Duration wallTime,
@@ -23,7 +24,14 @@ public record Limits(
         int maxOpenFiles,
         long maxOutputBytes,
         long maxDiskBytes,
-        int tailChars) {
+        int tailChars,
+        int gpus) {
+
+    /** Limits without GPUs. */
+    public Limits(Duration wallTime, Duration cpuTime, long memoryBytes, int maxProcesses, int maxOpenFiles,
+                  long maxOutputBytes, long maxDiskBytes, int tailChars) {
+        this(wallTime, cpuTime, memoryBytes, maxProcesses, maxOpenFiles, maxOutputBytes, maxDiskBytes, tailChars, 0);
+    }
 
     /** Defaults sized for micro tasks: 5 min wall, 4 GiB, 256 processes. */
     public static Limits defaults() {
@@ -34,6 +42,6 @@ public record Limits(
     /** A copy with another wall-time limit. */
     public Limits withWallTime(Duration wall) {
         return new Limits(wall, cpuTime, memoryBytes, maxProcesses, maxOpenFiles, maxOutputBytes, maxDiskBytes,
-                tailChars);
+                tailChars, gpus);
     }
 }

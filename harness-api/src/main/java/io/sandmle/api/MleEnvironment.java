@@ -35,6 +35,11 @@ public interface MleEnvironment extends AutoCloseable {
     /** The best valid grade seen so far in this episode, or the latest grade, or {@code null}. */
     Grade bestGrade();
 
+    /** What the episode's code has used of the machine so far, or {@code null} when the environment does not measure it. */
+    default ResourceUse resourceUse() {
+        return null;
+    }
+
     @Override
     void close();
 }

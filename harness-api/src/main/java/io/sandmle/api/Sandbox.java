@@ -1,5 +1,7 @@
 package io.sandmle.api;
 
+import java.util.OptionalDouble;
+
 /**
  * One episode's isolated place to run code steps, created by an {@link Executor}. Every executor shows
  * agent code the same two folders, so prompts, scaffolds and policies may name them: the episode's work
@@ -18,6 +20,14 @@ public interface Sandbox extends AutoCloseable {
      * crashes, limits and timeouts are described in the returned {@link ExecResult}.
      */
     ExecResult run(String code) throws SandboxException;
+
+    /**
+     * How many seconds this sandbox has held GPUs so far, times how many it holds: 0 when it holds none, empty when
+     * the executor cannot tell (a Slurm job's GPUs are the cluster's to account).
+     */
+    default OptionalDouble gpuSeconds() {
+        return OptionalDouble.empty();
+    }
 
     /** Kills whatever of the episode still runs and releases the sandbox. */
     @Override

@@ -45,6 +45,12 @@ public record Task(
      */
     public static final String PUBLIC_SUBDIR = "layout.public";
 
+    /**
+     * Attribute giving the task's own wall time per episode as ISO-8601 ({@code PT24H}), set by a suite whose
+     * benchmark has one (MLE-bench); the config's suite {@code time-limit} and {@code time-limits} win over it.
+     */
+    public static final String TIME_LIMIT = "time-limit";
+
     /** Attribute naming the private folder relative to {@link #root}; default {@code prepared/private}. */
     public static final String PRIVATE_SUBDIR = "layout.private";
 

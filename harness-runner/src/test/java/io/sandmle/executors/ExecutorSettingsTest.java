@@ -12,10 +12,14 @@ import io.sandmle.executors.local.LocalExecutor;
 import io.sandmle.executors.local.LocalOptions;
 import io.sandmle.executors.slurm.SlurmExecutor;
 import io.sandmle.executors.slurm.SlurmOptions;
+import io.sandmle.executors.slurm.pool.PoolOptions;
 import io.sandmle.runner.rollout.SandboxedEnvironments;
+import io.sandmle.runner.config.ConfigLoader;
+import io.sandmle.runner.config.RepoFiles;
 import io.sandmle.support.doubles.MicroTask;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,9 +41,55 @@ class ExecutorSettingsTest {
         assertEquals("gpu:1", options.gres());
         assertEquals(Path.of("/etc/slurm/other.conf"), options.slurmConf());
         assertEquals(new SlurmOptions(SlurmOptions.Mode.STEP, "from-env", "env-qos", null, 2, Duration.ofMinutes(10),
-                Duration.ofMillis(100), null), SlurmOptions.from(ENV, Map.of()));
+                null, PoolOptions.defaults()), SlurmOptions.from(ENV, Map.of()));
         SlurmExecutor configured = (SlurmExecutor) new SlurmExecutor().withSettings(Map.of("partition", "gpu"));
         assertEquals("gpu", configured.options().partition());
+    }
+
+    @Test
+    void aSlurmJobAsksForTheEpisodesGpusUnlessTheGresSettingNamesThem() {
+        Limits d = Limits.defaults();
+        Limits twoGpus = new Limits(d.wallTime(), d.cpuTime(), d.memoryBytes(), d.maxProcesses(), d.maxOpenFiles(),
+                d.maxOutputBytes(), d.maxDiskBytes(), d.tailChars(), 2);
+        assertEquals("gpu:2", SlurmOptions.from(Map.of(), Map.of()).gresFor(twoGpus));
+        assertEquals(null, SlurmOptions.from(Map.of(), Map.of()).gresFor(d), "no GPUs, no --gres");
+        assertEquals("gpu:a100:2", SlurmOptions.from(Map.of(), Map.of("gres", "gpu:a100:2")).gresFor(twoGpus),
+                "the setting can name the GPU type");
+    }
+
+    @Test
+    void poolSettingsAreReadInPoolModeOnly() {
+        SlurmOptions pool = SlurmOptions.from(ENV, Map.of("mode", "pool", "min-agents", "0", "max-agents", "8",
+                "episodes-per-agent", "2", "idle-release", "5m", "memory-per-agent", "16G", "pilot-time", "2h",
+                "pool-dir", "/shared/pools"));
+        assertEquals(SlurmOptions.Mode.POOL, pool.mode());
+        assertEquals(new PoolOptions(0, 8, 2, Duration.ofMinutes(5), "16G", Duration.ofHours(2), Path.of("/shared/pools")),
+                pool.pool());
+        assertEquals("The slurm executor's setting 'max-agents' is for the warm pool; add 'mode: pool' or remove it.",
+                assertThrows(IllegalArgumentException.class,
+                        () -> SlurmOptions.from(Map.of(), Map.of("max-agents", "2"))).getMessage());
+        assertEquals("unknown setting 'max-agent' for the slurm executor; did you mean 'max-agents'?",
+                assertThrows(IllegalArgumentException.class,
+                        () -> SlurmOptions.from(Map.of(), Map.of("mode", "pool", "max-agent", "2"))).getMessage());
+        assertEquals("The slurm pool's min-agents (3) is more than its max-agents (2).",
+                assertThrows(IllegalArgumentException.class, () -> SlurmOptions.from(Map.of(),
+                        Map.of("mode", "pool", "min-agents", "3", "max-agents", "2"))).getMessage());
+        assertEquals("The slurm pool's idle-release must be a positive duration such as 90s, 5m or 24h, not 'soon'.",
+                assertThrows(IllegalArgumentException.class, () -> SlurmOptions.from(Map.of(),
+                        Map.of("mode", "pool", "idle-release", "soon"))).getMessage());
+        assertEquals("The slurm pool's memory-per-agent must be sbatch's --mem syntax such as 8G or 4096M, not '8GB'.",
+                assertThrows(IllegalArgumentException.class, () -> SlurmOptions.from(Map.of(),
+                        Map.of("mode", "pool", "memory-per-agent", "8GB"))).getMessage());
+    }
+
+    @Test
+    void theSlurmPoolExampleConfigIsReadWhole() {
+        var executor = ConfigLoader.load(RepoFiles.root().resolve("examples/configs/slurm-pool-eval.yaml")).executor();
+        SlurmExecutor configured = (SlurmExecutor) new SlurmExecutor().withSettings(executor.settings());
+        assertEquals(SlurmOptions.Mode.POOL, configured.options().mode());
+        assertEquals(new PoolOptions(1, 4, 4, Duration.ofMinutes(2), "32G", Duration.ofHours(12),
+                PoolOptions.defaults().poolDir()), configured.options().pool());
+        assertEquals(List.of("--cpus-per-task=8", "--partition=cpu"), configured.options().placement(Limits.defaults()));
     }
 
     @Test

@@ -31,7 +31,7 @@ final class EscapedInput {
                 ControlCharacters.escape(e.episodeId()), ControlCharacters.escape(e.system()),
                 ControlCharacters.escape(e.suite()), ControlCharacters.escape(e.taskId()),
                 ControlCharacters.escape(e.category()), e.seed(), e.grade(), e.reward(),
-                ControlCharacters.escape(e.endReason()), e.wallMillis(), e.turns());
+                ControlCharacters.escape(e.endReason()), e.wallMillis(), e.turns(), e.resources());
     }
 
     private static CurvePoint curve(CurvePoint p) {

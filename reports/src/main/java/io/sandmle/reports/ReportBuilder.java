@@ -20,6 +20,7 @@ import io.sandmle.reports.sections.RankingSection;
 import io.sandmle.reports.sections.ReliabilitySection;
 import io.sandmle.reports.sections.ReportContext;
 import io.sandmle.reports.sections.ReproducibilitySection;
+import io.sandmle.reports.sections.ResourceUseSection;
 import io.sandmle.reports.sections.SectionBuilder;
 import io.sandmle.reports.sections.SetupSection;
 import io.sandmle.reports.sections.Settings;
@@ -39,7 +40,7 @@ public final class ReportBuilder {
     private static final List<SectionBuilder> SECTIONS = List.of(new SetupSection(), new HeadlineSection(),
             new AggregatesSection(), new PairwiseSection(), new ReliabilitySection(), new RankingSection(),
             new HumanRankSection(), new PerTaskSection(), new CategorySection(), new PowerSection(),
-            new CurvesSection(), new ReproducibilitySection());
+            new CurvesSection(), new ResourceUseSection(), new ReproducibilitySection());
 
     private ReportBuilder() {
     }

@@ -46,7 +46,7 @@ class ReportSelectionTest {
             assertFalse(html.contains("data-section=\"" + left + "\""), left + " was not selected");
         }
         assertEquals(List.of("setup", "headline", "aggregates", "pairwise", "reliability", "rankings", "humanrank",
-                "per-task", "categories", "power", "curves", "reproducibility"), WRITER.sectionNames());
+                "per-task", "categories", "power", "curves", "resources", "reproducibility"), WRITER.sectionNames());
     }
 
     @Test

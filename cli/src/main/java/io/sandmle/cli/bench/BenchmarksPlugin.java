@@ -19,6 +19,7 @@ public final class BenchmarksPlugin implements HarnessPlugin {
         registry.add(ExtensionKind.BENCHMARK, "grpo", GrpoBenchmark.class);
         registry.add(ExtensionKind.BENCHMARK, "report", ReportBenchmark.class);
         registry.add(ExtensionKind.BENCHMARK, "rollout", RolloutBenchmark.class);
+        registry.add(ExtensionKind.BENCHMARK, "shards", ShardsBenchmark.class);
         registry.add(ExtensionKind.BENCHMARK, "steps", StepsBenchmark.class);
     }
 }

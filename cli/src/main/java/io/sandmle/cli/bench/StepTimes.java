@@ -13,6 +13,7 @@ import io.sandmle.executors.local.LocalExecutor;
 import io.sandmle.executors.local.LocalOptions;
 import io.sandmle.executors.slurm.SlurmExecutor;
 import io.sandmle.executors.slurm.SlurmOptions;
+import io.sandmle.executors.slurm.pool.PoolOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,7 +28,8 @@ import java.util.Map;
  * Measures the wall time of one micro-task step (150 rows, a random forest, writes submission.csv) five
  * ways in one run: bare {@code /usr/bin/python3 script.py} (the baseline), the same fit repeated inside
  * one already-warm interpreter (the floor a warm worker can reach), a cold sandboxed step, a warm-worker
- * step, and a Slurm step when a cluster answers. Each variant gets one unmeasured warm-up run.
+ * step, and a Slurm step (one batch job) and a Slurm warm-pool step (a pilot's warm worker) when a cluster
+ * answers, with the pool's start-up time. Each variant gets one unmeasured warm-up run.
  */
 final class StepTimes {
 
@@ -36,6 +38,7 @@ final class StepTimes {
     static final String COLD = "cold sandbox step";
     static final String WARM = "warm worker step";
     static final String SLURM = "slurm step";
+    static final String SLURM_POOL = "slurm warm pool step";
     static final String EMPTY_BARE = "bare python, empty script";
     static final String EMPTY_COLD = "cold sandbox, empty script";
     static final String EMPTY_WARM = "warm worker, empty script";
@@ -51,8 +54,13 @@ final class StepTimes {
         this.slurm = slurm;
     }
 
-    /** Medians per variant, in run order, plus a note when a variant was skipped. */
-    record Report(Map<String, Double> medians, List<String> notes) {
+    /**
+     * Medians per variant, in run order, plus a note when a variant was skipped.
+     *
+     * @param poolStartupMillis how long the Slurm warm pool's first episode took to open (a pilot submitted,
+     *                          scheduled, its agent started and registered), or {@code null} without Slurm
+     */
+    record Report(Map<String, Double> medians, List<String> notes, Double poolStartupMillis) {
 
         /** The detail: every variant's median, its ratio to and difference from bare python, and the notes. */
         String table() {
@@ -61,6 +69,10 @@ final class StepTimes {
                     "x bare", "minus bare"));
             medians.forEach((name, ms) -> s.append(String.format("%-26s %10.1f %10.2f %12.1f%n", name, ms, ms / bare,
                     ms - bare)));
+            if (poolStartupMillis != null) {
+                s.append(String.format("slurm warm pool start-up: %.2f s (first episode opened)%n",
+                        poolStartupMillis / 1000));
+            }
             notes.forEach(n -> s.append("note: ").append(n).append('\n'));
             return s.toString();
         }
@@ -82,6 +94,7 @@ final class StepTimes {
         List<String> notes = new ArrayList<>();
         Map<String, Variant> variants = new LinkedHashMap<>();
         List<AutoCloseable> open = new ArrayList<>();
+        Double poolStartup = null;
         try {
             variants.put(BARE, bare(tmp, "script.py", hostPaths(script, micro)));
             variants.put(FIT, inProcess(tmp, micro, script, open));
@@ -98,6 +111,12 @@ final class StepTimes {
                 try {
                     variants.put(SLURM, step(open(new SlurmExecutor(SlurmOptions.fromEnvironment()),
                             tmp.resolve("slurm"), micro, open), script));
+                    SlurmOptions pool = SlurmOptions.fromEnvironment().withPool(PoolOptions.from(Map.of("max-agents", "1",
+                            "pool-dir", tmp.resolve("pools").toString())));
+                    long t = System.nanoTime();
+                    Sandbox pooled = open(new SlurmExecutor(pool), tmp.resolve("slurm-pool"), micro, open);
+                    poolStartup = (System.nanoTime() - t) / 1e6;
+                    variants.put(SLURM_POOL, step(pooled, script));
                 } catch (SandboxException e) {
                     notes.add("slurm skipped: " + e.getMessage());
                 }
@@ -120,7 +139,7 @@ final class StepTimes {
             }
             Map<String, Double> medians = new LinkedHashMap<>();
             times.forEach((name, xs) -> medians.put(name, Quantiles.median(xs)));
-            return new Report(medians, notes);
+            return new Report(medians, notes, poolStartup);
         } finally {
             for (int i = open.size() - 1; i >= 0; i--) {
                 open.get(i).close();

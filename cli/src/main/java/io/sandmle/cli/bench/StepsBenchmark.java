@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * Per-step wall time of one micro-task script run bare, in a cold sandbox, on a warm worker and (full size,
- * when {@code SLURM_CONF} points at a cluster) on Slurm ({@link StepTimes}); the summary holds the harness's
- * overhead against the baselines it has targets for.
+ * when {@code SLURM_CONF} points at a cluster) on Slurm, one job per step and through the warm pool
+ * ({@link StepTimes}); the summary holds the harness's overhead against the baselines it has targets for.
  */
 public final class StepsBenchmark implements Benchmark {
 
@@ -21,6 +21,8 @@ public final class StepsBenchmark implements Benchmark {
     private static final double COLD_OVERHEAD_MS = 150;
     /** The most a warm-worker step may add to the same fit in an interpreter that imported everything. */
     private static final double WARM_OVERHEAD_MS = 50;
+    /** The most a Slurm warm-pool step may add to a local warm-worker step (one HTTP call to the pilot). */
+    private static final double POOL_OVERHEAD_MS = 50;
 
     @Override
     public String name() {
@@ -30,7 +32,8 @@ public final class StepsBenchmark implements Benchmark {
     @Override
     public String description() {
         return "Wall time of one micro-task step (150 rows, random forest, writes submission.csv) in a cold sandbox, "
-                + "on a warm worker and on Slurm, against bare /usr/bin/python3 and an in-process fit.";
+                + "on a warm worker and on Slurm (a job per step, and the warm pool), against bare /usr/bin/python3 and an "
+                + "in-process fit.";
     }
 
     @Override
@@ -46,6 +49,12 @@ public final class StepsBenchmark implements Benchmark {
         add(rows, m, "warm worker vs in-process fit, random forest", StepTimes.WARM, StepTimes.FIT, WARM_OVERHEAD_MS);
         add(rows, m, "warm worker vs bare python, random forest", StepTimes.WARM, StepTimes.BARE, Double.NaN);
         add(rows, m, "slurm vs bare python, random forest", StepTimes.SLURM, StepTimes.BARE, Double.NaN);
+        add(rows, m, "slurm warm pool vs local warm worker, random forest", StepTimes.SLURM_POOL, StepTimes.WARM,
+                POOL_OVERHEAD_MS);
+        if (report.poolStartupMillis() != null) {
+            rows.add(Row.of("slurm warm pool start-up (first episode open)", report.poolStartupMillis() / 1000,
+                    Unit.SECONDS));
+        }
         return new BenchResult(rows);
     }
 

@@ -3,6 +3,8 @@ package io.sandmle.environments.generator;
 import io.sandmle.api.Modality;
 import io.sandmle.api.Scale;
 import io.sandmle.api.TaskDna;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -30,7 +32,10 @@ final class DataStrategist {
         Mutations drawn = mutations(dna, random);
         Mutations mutations = proposal == null ? drawn : proposal.mutations();
         int latentDims = dna.modality() == Modality.GRAPH ? 4 : random.between(4, 6);
-        HiddenRule rule = rule(target.ruleOutputs(), latentDims, mutations.noise(), random);
+        HiddenRule rule = rule(dna, target.ruleOutputs(), latentDims, mutations.noise(), random, taskSeed);
+        if (rule.family() == RuleFamily.SPARSE && proposal == null) {
+            mutations = mutations.withDistractors(Math.max(4, mutations.distractors()));
+        }
         int drawnRows = random.between(50, 200);
         int train = proposal == null ? drawnRows : proposal.trainRows();
         int test = Math.max(150, Math.min(400, 2 * train));
@@ -79,35 +84,76 @@ final class DataStrategist {
         return new Mutations(noise, missing, outliers, positives, distractors, shift);
     }
 
-    private static HiddenRule rule(int outputs, int dims, double noise, SeededRandom random) {
+    /**
+     * Draws the hidden rule: its family from the seed's candidates, then the family's parameters, then the scale
+     * that gives f the same spread whatever the family (measured on 2,000 standard-normal draws of z).
+     */
+    private static HiddenRule rule(TaskDna dna, int outputs, int dims, double noise, SeededRandom random, long taskSeed) {
+        List<RuleFamily> families = RuleFamily.candidates(dna);
+        RuleFamily family = families.get(random.nextInt(families.size()));
         double[][] w = new double[outputs][dims];
         double[] bias = new double[outputs];
-        double[] inter = new double[outputs];
+        double[][] terms = new double[outputs][3];
         for (int o = 0; o < outputs; o++) {
-            double norm = 0;
             for (int j = 0; j < dims; j++) {
-                // Keep every weight away from zero so no latent dimension is silently irrelevant.
-                w[o][j] = (random.chance(0.5) ? 1 : -1) * random.uniform(0.35, 1.0);
-                norm += w[o][j] * w[o][j];
+                // Keep every weight away from zero so no latent dimension is silently irrelevant; the sparse
+                // family keeps two strong dimensions and leaves the others a trace of signal.
+                double size = family == RuleFamily.SPARSE && j >= 2 ? random.uniform(0.03, 0.08) : random.uniform(0.35, 1.0);
+                w[o][j] = (random.chance(0.5) ? 1 : -1) * size;
             }
-            double scale = 1.4 / Math.sqrt(norm);
-            for (int j = 0; j < dims; j++) {
-                w[o][j] *= scale;
+            for (int t = 0; t < terms[o].length; t++) {
+                terms[o][t] = (random.chance(0.5) ? 1 : -1) * random.uniform(0.8, 1.2);
             }
-            inter[o] = (random.chance(0.5) ? 1 : -1) * random.uniform(0.8, 1.2);
             bias[o] = random.uniform(-0.2, 0.2);
         }
-        // The interaction joins the two dimensions with the largest linear weights, so the strongest single
-        // features are the ones whose product matters: a ladder rung that models interactions can find it.
-        int a = strongest(w[0], -1);
-        int b = strongest(w[0], a);
-        return new HiddenRule(w, bias, a, b, inter, noise);
+        double[] cuts = new double[dims];
+        for (int j = 0; j < dims; j++) {
+            cuts[j] = random.uniform(-0.7, 0.7);
+        }
+        // The non-additive terms join the dimensions with the largest weights, so the strongest single features
+        // are the ones whose products, joint steps or sines matter: a model that looks at them can find it.
+        int a = strongest(w[0], -1, -1);
+        int b = strongest(w[0], a, -1);
+        int c = strongest(w[0], a, b);
+        double[] unit = new double[outputs];
+        Arrays.fill(unit, 1.0);
+        HiddenRule unscaled = new HiddenRule(family, w, bias, new int[] {a, b, c}, terms, cuts, unit, noise);
+        return new HiddenRule(family, w, bias, new int[] {a, b, c}, terms, cuts,
+                signalScale(unscaled, new SeededRandom(SeededRandom.derive(taskSeed, "rule-scale"))), noise);
     }
 
-    private static int strongest(double[] weights, int except) {
-        int best = except == 0 ? 1 : 0;
+    private static double[] signalScale(HiddenRule rule, SeededRandom random) {
+        int draws = 2_000;
+        double[][] f = new double[rule.outputs()][draws];
+        double[] z = new double[rule.latentDims()];
+        for (int i = 0; i < draws; i++) {
+            for (int j = 0; j < z.length; j++) {
+                z[j] = random.gaussian();
+            }
+            for (int o = 0; o < rule.outputs(); o++) {
+                f[o][i] = rule.signal(z, o);
+            }
+        }
+        double[] scale = new double[rule.outputs()];
+        for (int o = 0; o < scale.length; o++) {
+            scale[o] = HiddenRule.SIGNAL_SD / Math.max(standardDeviation(f[o]), 1e-9);
+        }
+        return scale;
+    }
+
+    private static double standardDeviation(double[] values) {
+        double mean = Arrays.stream(values).average().orElse(0);
+        double squares = 0;
+        for (double v : values) {
+            squares += (v - mean) * (v - mean);
+        }
+        return Math.sqrt(squares / values.length);
+    }
+
+    private static int strongest(double[] weights, int except, int alsoExcept) {
+        int best = -1;
         for (int j = 0; j < weights.length; j++) {
-            if (j != except && Math.abs(weights[j]) > Math.abs(weights[best])) {
+            if (j != except && j != alsoExcept && (best < 0 || Math.abs(weights[j]) > Math.abs(weights[best]))) {
                 best = j;
             }
         }

@@ -44,7 +44,8 @@ final class MlOpsEngineer {
         attributes.put("dna_metric", spec.dna().metric());
         attributes.put("id_column", t.idColumn());
         // The strongest reference as a standalone script, for benchmarks that time "the same solution".
-        attributes.put("reference_solution", "reference/solution_interactions.py");
+        attributes.put("reference_solution",
+                "reference/solution_" + Calibration.bestRung(scores, t.lowerIsBetter()).replace('-', '_') + ".py");
         attributes.put("target_columns", String.join(",", t.submissionColumns()));
         attributes.put("train_target_columns", String.join(",", t.trainColumns()));
         scores.forEach((rung, s) -> attributes.put("reference_score." + rung,

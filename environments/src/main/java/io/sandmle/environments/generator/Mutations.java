@@ -16,6 +16,11 @@ import java.util.List;
 record Mutations(double noise, double missingRate, double outlierRate, double positiveRate, int distractors,
                  double shift) {
 
+    /** The same mutations with another number of distractor features. */
+    Mutations withDistractors(int count) {
+        return new Mutations(noise, missingRate, outlierRate, positiveRate, count, shift);
+    }
+
     /** Names of the mutations applied, for task.json and the diversity report. */
     List<String> names() {
         List<String> n = new ArrayList<>();

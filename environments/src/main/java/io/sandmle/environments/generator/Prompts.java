@@ -29,10 +29,12 @@ final class Prompts {
             stronger reference solutions and two controls, and writes each one's predictions for test.csv in the
             current directory with exactly the columns of sample_submission.csv:
             ladder_prior.csv (class frequencies or the mean), ladder_one-feature.csv (a model on the single most
-            useful feature), ladder_linear-half.csv (a tuned linear model trained on half the rows),
-            ladder_linear.csv (the tuned linear model on all rows), ladder_interactions.csv (the linear model plus
-            pairwise products of the strongest features), ladder_leak-probe.csv (a model that sees only row
-            position, id and file sizes) and ladder_shuffled-control.csv (the strongest model trained on shuffled
+            useful feature), then for each model family F of linear (tuned by cross-validation), interactions (the
+            linear model plus pairwise products of the strongest features), forest (a random forest), boosting
+            (gradient-boosted shallow trees) and neighbours (k nearest neighbours, k tuned): ladder_F.csv; and two
+            controls,
+            ladder_leak-probe.csv (a model that sees only row position, id and file sizes) and
+            ladder_shuffled-control.csv (the interactions model trained on shuffled
             labels). The public files are in the folder named by the environment variable SANDMLE_DATA_DIR
             (default /data). Answer with one ```python block.""";
 

@@ -12,18 +12,21 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The ladder of progressively stronger reference solutions, as Python scripts built from one template:
- * {@code prior} (class frequencies or the mean: the trivial baseline), {@code one-feature} (a linear model on
- * the single most correlated feature), {@code linear-half} (the tuned linear model trained on half the rows),
- * {@code linear} (a regularised linear model on every feature, regularisation tuned by cross-validation) and
- * {@code interactions} (the linear model plus pairwise products of the strongest features). Two controls run
- * with them: {@code leak-probe} (a model that sees only row order, id bits and file sizes) and
- * {@code shuffled-control} (the strongest rung trained on shuffled labels).
+ * The ladder of reference solutions, as Python scripts built from one template: {@code prior} (class frequencies
+ * or the mean: the trivial baseline), {@code one-feature} (a linear model on the single most correlated feature),
+ * then one rung per model family: {@code linear} (a regularised linear model on every feature, regularisation tuned by cross-validation),
+ * {@code interactions} (the same plus pairwise products of the strongest features), {@code forest} (a random
+ * forest), {@code boosting} (gradient-boosted shallow trees) and {@code neighbours} (k nearest neighbours, k tuned).
+ * The families span the shapes hidden rules take ({@link RuleFamily}), so medal thresholds set from the best of
+ * them are not tied to one model family. Two controls run with them: {@code leak-probe} (a model that sees only
+ * row order, id bits and file sizes) and {@code shuffled-control} (the interactions rung on shuffled labels).
  */
 final class ReferenceLadder {
 
-    /** The rungs, weakest first; their scores set median, bronze and gold. */
-    static final List<String> RUNGS = List.of("prior", "one-feature", "linear-half", "linear", "interactions");
+    /** The model families, a rung each. */
+    static final List<String> FAMILIES = List.of("linear", "interactions", "forest", "boosting", "neighbours");
+    /** The rungs: the two baselines, then every family. */
+    static final List<String> RUNGS = rungs();
     /** The leak and chance controls run beside the rungs. */
     static final List<String> CONTROLS = List.of("leak-probe", "shuffled-control");
     private static final String TEMPLATE = load();
@@ -62,6 +65,12 @@ final class ReferenceLadder {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static List<String> rungs() {
+        List<String> rungs = new java.util.ArrayList<>(List.of("prior", "one-feature"));
+        rungs.addAll(FAMILIES);
+        return List.copyOf(rungs);
     }
 
     private static String script(String taskJson, List<String> rungs, String output) {

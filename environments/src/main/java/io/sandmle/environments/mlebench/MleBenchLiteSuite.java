@@ -19,12 +19,18 @@ import java.util.Optional;
  * <p>Options: {@code mlebench-dir} (an mle-bench checkout whose leaderboards give the thresholds),
  * {@code competitions} (comma-separated ids; default every Lite competition present in the data
  * dir), {@code max-bytes} (submission size limit).
+ *
+ * <p>Every competition carries MLE-bench's time limit of {@value #TIME_LIMIT} per run
+ * ({@link Task#TIME_LIMIT}); a config's suite {@code time-limit} or {@code time-limits} overrides it.
  */
 public final class MleBenchLiteSuite implements TaskSuite {
 
     public static final String OPTION_MLEBENCH_DIR = "mlebench-dir";
     public static final String OPTION_COMPETITIONS = "competitions";
     public static final String OPTION_MAX_BYTES = "max-bytes";
+
+    /** MLE-bench's default wall time for one agent run on one competition. */
+    public static final String TIME_LIMIT = "PT24H";
 
     private long maxBytes = CsvReader.DEFAULT_MAX_BYTES;
 
@@ -50,7 +56,8 @@ public final class MleBenchLiteSuite implements TaskSuite {
             tasks.add(new Task(Task.SCHEMA_VERSION, c.id(), c.id(), c.metric(), medals.lowerIsBetter(), medals.thresholds(),
                     c.modality(), "competition", c.category(),
                     Map.of("benchmark", "mle-bench", "answers", c.answersFile(),
-                            "thresholds", fromCheckout.isPresent() ? "leaderboard" : "packaged"),
+                            "thresholds", fromCheckout.isPresent() ? "leaderboard" : "packaged",
+                            Task.TIME_LIMIT, TIME_LIMIT),
                     dataDir.resolve(c.id())));
         }
         return tasks;

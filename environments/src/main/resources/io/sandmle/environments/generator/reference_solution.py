@@ -132,32 +132,48 @@ def design(rung, xtr, xte, ymat):
 
 
 GRID = [0.03, 0.1, 0.3, 1.0, 3.0]
+# Rungs whose model is a linear one on some design of the features; the others name their model family.
+LINEAR_RUNGS = ("one-feature", "linear", "interactions", "leak-probe", "shuffled-control")
+# Tree ensembles run with scikit-learn's usual settings: tuning them by cross-validation would cost 15 fits per rung.
+UNTUNED = ("one-feature", "leak-probe", "forest", "boosting")
+# Neighbours per strength in GRID: more strength, fewer neighbours (less smoothing).
+NEIGHBOURS = [25, 15, 9, 5, 3]
 
 
-def regressor(strength=1.0):
-    from sklearn.linear_model import Ridge
-    return Ridge(alpha=3.0 / strength)
+def estimator(rung, regression, strength=1.0):
+    """The model a rung fits; strength > 1 means less regularisation (more capacity)."""
+    if rung == "forest":
+        from sklearn.ensemble import RandomForestClassifier, RandomForestRegressor
+        make = RandomForestRegressor if regression else RandomForestClassifier
+        return make(n_estimators=200, random_state=0, n_jobs=1)
+    if rung == "boosting":
+        from sklearn.ensemble import GradientBoostingClassifier, GradientBoostingRegressor
+        make = GradientBoostingRegressor if regression else GradientBoostingClassifier
+        return make(n_estimators=150, max_depth=2, learning_rate=0.1, random_state=0)
+    if rung == "neighbours":
+        from sklearn.neighbors import KNeighborsClassifier, KNeighborsRegressor
+        make = KNeighborsRegressor if regression else KNeighborsClassifier
+        return make(n_neighbors=NEIGHBOURS[GRID.index(strength)], weights="distance")
+    if rung not in LINEAR_RUNGS:
+        raise ValueError("unknown rung " + rung)
+    from sklearn.linear_model import LogisticRegression, Ridge
+    return Ridge(alpha=3.0 / strength) if regression else LogisticRegression(C=0.3 * strength, max_iter=3000)
 
 
-def classifier(strength=1.0):
-    from sklearn.linear_model import LogisticRegression
-    return LogisticRegression(C=0.3 * strength, max_iter=3000)
-
-
-def fitted(make, rung, x, target):
-    """The one-feature rung uses fixed regularisation; stronger rungs pick it by 3-fold cross-validation."""
-    if rung in ("one-feature", "leak-probe"):
-        return make().fit(x, target)
+def fitted(rung, regression, x, target):
+    """Untuned rungs fit their fixed model; the others pick their strength by 3-fold cross-validation."""
+    if rung in UNTUNED:
+        return estimator(rung, regression).fit(x, target)
     from sklearn.model_selection import cross_val_score
     best, best_score = 1.0, -np.inf
     for strength in GRID:
         try:
-            score = cross_val_score(make(strength), x, target, cv=3).mean()
+            score = cross_val_score(estimator(rung, regression, strength), x, target, cv=3).mean()
         except ValueError:
             continue
         if score > best_score:
             best, best_score = strength, score
-    return make(best).fit(x, target)
+    return estimator(rung, regression, best).fit(x, target)
 
 
 def predict(rung, xtr, y, xte):
@@ -172,7 +188,7 @@ def predict(rung, xtr, y, xte):
             log = TASK["metric"] == "rmsle"
             target = np.log1p(ymat[:, i]) if log else ymat[:, i]
             centre = np.median(target) if TASK["metric"] == "mae" else target.mean()
-            p = np.full(len(xte), centre) if prior else fitted(regressor, rung, xtr, target).predict(xte)
+            p = np.full(len(xte), centre) if prior else fitted(rung, True, xtr, target).predict(xte)
             out[col] = np.clip(np.expm1(p), 0, None) if log else p
         return pd.DataFrame(out)
     if kind == "probability":
@@ -181,7 +197,7 @@ def predict(rung, xtr, y, xte):
             if prior or len(set(target)) < 2:
                 out[col] = np.full(len(xte), target.mean())
             else:
-                out[col] = fitted(classifier, rung, xtr, target).predict_proba(xte)[:, 1]
+                out[col] = fitted(rung, False, xtr, target).predict_proba(xte)[:, 1]
         return pd.DataFrame(out)
     classes = TASK["classes"]
     labels = y.iloc[:, 0].astype(str).values
@@ -189,7 +205,7 @@ def predict(rung, xtr, y, xte):
         freq = np.array([(labels == c).mean() for c in classes])
         proba = np.tile(freq, (len(xte), 1))
     else:
-        model = fitted(classifier, rung, xtr, labels)
+        model = fitted(rung, False, xtr, labels)
         seen = model.predict_proba(xte)
         proba = np.zeros((len(xte), len(classes)))
         for j, c in enumerate(model.classes_):
@@ -224,9 +240,6 @@ def main():
         elif rung == "shuffled-control":
             shuffled = y.iloc[np.random.RandomState(0).permutation(len(y))].reset_index(drop=True)
             pred = predict("shuffled-control", xtr, shuffled, xte)
-        elif rung == "linear-half":
-            half = len(y) // 2
-            pred = predict("linear", xtr[:half], y.iloc[:half], xte)
         else:
             pred = predict(rung, xtr, y, xte)
         sub = pd.concat([test[[TASK["id"]]].reset_index(drop=True), pred[TASK["sub_columns"]]], axis=1)

@@ -144,7 +144,7 @@ class LlmGeneratorTest {
         List<GenerationOutcome> outcomes;
         try (Executor sandbox = new LocalExecutor()) {
             outcomes = new LlmGenerator(task -> new SyntheticSuite().grader(task), new EvaluatorStep(fiveSeconds))
-                    .generate(new GenerationRequest(TestTasks.seed("spaceship-titanic"), 2, 3, Scale.MICRO,
+                    .generate(new GenerationRequest(TestTasks.seed("spaceship-titanic"), 2, 4, Scale.MICRO,
                             tmp.resolve("out")), TestTasks.context(model, sandbox));
         }
         assertEquals("llm-mlops-failed", outcomes.get(0).dropReason());

@@ -43,6 +43,18 @@ class VerifierChecksTest {
         return TestTasks.copy(original, tmp);
     }
 
+    /** The ladder submission of the task's best model family (the gold threshold's). */
+    private static Path strongestReference(Path task) {
+        Task t = taskOf(task);
+        Map<String, Double> scores = new java.util.HashMap<>();
+        t.attributes().forEach((key, value) -> {
+            if (key.startsWith("reference_score.")) {
+                scores.put(key.substring("reference_score.".length()), Double.parseDouble(value));
+            }
+        });
+        return task.resolve("reference/ladder/" + Calibration.bestRung(scores, t.lowerIsBetter()) + ".csv");
+    }
+
     private static String failedCheck(Path task) throws Exception {
         return failedCheck(task, new SyntheticSuite().grader(taskOf(task)));
     }
@@ -100,7 +112,7 @@ class VerifierChecksTest {
     @Test
     void probeThatReachesBronzeFailsNoMetadataLeak() throws Exception {
         Path t = broken();
-        Files.copy(t.resolve("reference/ladder/interactions.csv"), t.resolve("reference/ladder/leak-probe.csv"),
+        Files.copy(strongestReference(t), t.resolve("reference/ladder/leak-probe.csv"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         assertEquals("no-leak-metadata", failedCheck(t));
     }
@@ -133,7 +145,7 @@ class VerifierChecksTest {
     @Test
     void controlAboveMedianFailsShuffledLabelsAtChance() throws Exception {
         Path t = broken();
-        Files.copy(t.resolve("reference/ladder/interactions.csv"), t.resolve("reference/ladder/shuffled-control.csv"),
+        Files.copy(strongestReference(t), t.resolve("reference/ladder/shuffled-control.csv"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         assertEquals("shuffled-labels-at-chance", failedCheck(t));
     }
@@ -188,7 +200,7 @@ class VerifierChecksTest {
     @Test
     void strongTrivialBaselineFailsTrivialBelowMedian() throws Exception {
         Path t = broken();
-        Files.copy(t.resolve("reference/ladder/interactions.csv"), t.resolve("reference/ladder/prior.csv"),
+        Files.copy(strongestReference(t), t.resolve("reference/ladder/prior.csv"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         assertEquals("trivial-below-median", failedCheck(t));
     }

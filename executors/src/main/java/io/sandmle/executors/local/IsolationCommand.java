@@ -25,9 +25,15 @@ import java.util.Optional;
  *                path), or {@code null}
  * @param stepsDir the episode's step files (host path)
  * @param limits  the per-step limits
+ * @param passthrough what this sandbox is given of the host besides (GPUs, a Python environment)
  */
 public record IsolationCommand(Path bwrap, SandboxUser user, Path workDir, Path dataDir, Path stepsDir,
-                               Limits limits) {
+                               Limits limits, Passthrough passthrough) {
+
+    /** A command giving the sandbox nothing of the host beyond the fixed view. */
+    public IsolationCommand(Path bwrap, SandboxUser user, Path workDir, Path dataDir, Path stepsDir, Limits limits) {
+        this(bwrap, user, workDir, dataDir, stepsDir, limits, Passthrough.NONE);
+    }
 
     /** System folders shared read-only with the sandbox (Debian's Python and its libraries live in /usr). */
     private static final List<String> SYSTEM_FILES = List.of("/etc/alternatives", "/etc/ld.so.cache",
@@ -159,6 +165,7 @@ public record IsolationCommand(Path bwrap, SandboxUser user, Path workDir, Path 
                 "--bind", workDir.toAbsolutePath().toString(), SandboxPaths.WORK,
                 "--chdir", SandboxPaths.WORK, "--clearenv"));
         ENVIRONMENT.forEach((name, value) -> argv.addAll(List.of("--setenv", name, value)));
+        argv.addAll(passthrough.bubblewrapArgs());
         argv.add("--");
         return argv;
     }

@@ -7,6 +7,10 @@ import io.sandmle.api.SandboxException;
 import io.sandmle.api.SandboxSpec;
 import io.sandmle.executors.DataMirror;
 import io.sandmle.executors.StepFiles;
+import io.sandmle.executors.gpu.GpuDevices;
+import io.sandmle.executors.gpu.GpuLease;
+import io.sandmle.executors.gpu.GpuPool;
+import io.sandmle.executors.gpu.GpuSandbox;
 import io.sandmle.executors.warm.WarmSandbox;
 import io.sandmle.executors.warm.Zygote;
 import java.io.IOException;
@@ -21,11 +25,15 @@ import java.util.UUID;
  * user, with cgroup limits where the machine has them and rlimits otherwise; steps are served by a warm
  * Python worker per episode when cgroups are available (so leftovers of a step can be swept), cold
  * otherwise. One {@link Zygote} per executor forks those workers when the harness runs as root. Without bubblewrap it refuses to run agent code unless the spec explicitly allows it.
+ *
+ * <p>An episode whose limits ask for GPUs holds its own from the machine's {@link GpuPool} from open to close
+ * (waiting while too few are free); a {@code python-prefix} setting runs every step in that Python environment.
  */
 public final class LocalExecutor implements Executor {
 
     private final LocalOptions options;
     private volatile Machine machine;
+    private volatile GpuPool gpus;
     private Optional<Zygote> zygote;
 
     /** An executor configured from the environment ({@link LocalOptions#fromEnvironment()}). */
@@ -65,6 +73,32 @@ public final class LocalExecutor implements Executor {
         return machine;
     }
 
+    /** The GPUs of {@link LocalOptions#gpuDevices()}, scanned once. */
+    private GpuPool gpus() {
+        if (gpus == null) {
+            synchronized (this) {
+                if (gpus == null) {
+                    gpus = new GpuPool(GpuDevices.scan(options.gpuDevices()));
+                }
+            }
+        }
+        return gpus;
+    }
+
+    /** Stops the run at its start when it asks for more GPUs than the device folder holds, or names a foreign python. */
+    @Override
+    public void checkRun(Limits limits, String python) {
+        if (limits.gpus() > 0) {
+            String shortage = gpus().shortage(limits.gpus());
+            if (shortage != null) {
+                throw new IllegalArgumentException(shortage);
+            }
+        }
+        if (options.pythonPrefix() != null) {
+            PythonPrefix.python(options.pythonPrefix(), python);
+        }
+    }
+
     /** Whether steps of a new episode would be served warm. */
     public boolean servesWarm() {
         Machine m = machine();
@@ -79,13 +113,41 @@ public final class LocalExecutor implements Executor {
         }
         SandboxSpec resolved = withDefaults(spec);
         prepareWorkDir(resolved.workDir(), m.user());
-        StepFiles steps = new StepFiles(resolved.workDir());
-        IsolationCommand isolation = m.bwrap() == null ? null
-                : new IsolationCommand(m.bwrap(), m.user(), resolved.workDir(),
-                DataMirror.forSandbox(resolved.inputDir(), resolved.workDir()), steps.dir(), resolved.limits());
-        LocalEpisode episode = new LocalEpisode("ep-" + UUID.randomUUID(), resolved, steps, isolation, m.cgroups());
-        return servesWarm() ? new WarmSandbox(episode, options.warmStartup(), new ColdSandbox(episode), zygote())
-                : new ColdSandbox(episode);
+        GpuLease lease = resolved.limits().gpus() > 0 ? takeGpus(resolved.limits().gpus()) : null;
+        try {
+            StepFiles steps = new StepFiles(resolved.workDir());
+            IsolationCommand isolation = m.bwrap() == null ? null
+                    : new IsolationCommand(m.bwrap(), m.user(), resolved.workDir(),
+                    DataMirror.forSandbox(resolved.inputDir(), resolved.workDir()), steps.dir(), resolved.limits(),
+                    passthrough(lease));
+            LocalEpisode episode = new LocalEpisode("ep-" + UUID.randomUUID(), resolved, steps, isolation, m.cgroups());
+            Sandbox sandbox = servesWarm() ? new WarmSandbox(episode, options.warmStartup(), new ColdSandbox(episode),
+                    zygote())
+                    : new ColdSandbox(episode);
+            return lease == null ? sandbox : new GpuSandbox(sandbox, lease);
+        } catch (RuntimeException | SandboxException e) {
+            if (lease != null) {
+                lease.close();
+            }
+            throw e;
+        }
+    }
+
+    private GpuLease takeGpus(int wanted) throws SandboxException {
+        try {
+            return gpus().acquire(wanted);
+        } catch (IllegalArgumentException e) {
+            throw new SandboxException(e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SandboxException("Interrupted while waiting for " + wanted + " free GPU(s).", e);
+        }
+    }
+
+    /** What the sandbox is given of the host: the episode's GPUs and the Python environment, when there are. */
+    private Passthrough passthrough(GpuLease lease) {
+        Passthrough given = lease == null ? Passthrough.NONE : lease.passthrough();
+        return options.pythonPrefix() == null ? given : given.and(PythonPrefix.passthrough(options.pythonPrefix()));
     }
 
     /** The executor's one zygote for warm workers, made on first use (it starts with the first episode). */
@@ -106,8 +168,15 @@ public final class LocalExecutor implements Executor {
         }
     }
 
-    private static SandboxSpec withDefaults(SandboxSpec spec) {
+    private SandboxSpec withDefaults(SandboxSpec spec) throws SandboxException {
         String python = spec.python() == null ? SandboxSpec.DEFAULT_PYTHON : spec.python();
+        if (options.pythonPrefix() != null) {
+            try {
+                python = PythonPrefix.python(options.pythonPrefix(), python);
+            } catch (IllegalArgumentException e) {
+                throw new SandboxException(e.getMessage(), e);
+            }
+        }
         Limits limits = spec.limits() == null ? Limits.defaults() : spec.limits();
         return new SandboxSpec(spec.workDir().toAbsolutePath().normalize(),
                 spec.inputDir() == null ? null : spec.inputDir().toAbsolutePath().normalize(), python, limits,

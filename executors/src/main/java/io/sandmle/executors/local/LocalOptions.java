@@ -1,6 +1,8 @@
 package io.sandmle.executors.local;
 
 import io.sandmle.support.SettingKeys;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,11 +13,21 @@ import java.util.Map;
  * @param warm         serve steps from a warm Python worker when isolation allows it (the default)
  * @param warmStartup  how long a step waits for its episode's worker to finish importing before
  *                     running cold instead
+ * @param gpuDevices   the folder scanned for NVIDIA device nodes when a step asks for GPUs ({@code /dev})
+ * @param pythonPrefix a Python environment (venv or conda prefix) shown read-only at its own path, whose
+ *                     {@code bin/python} runs steps and warm workers; {@code null} for the configured interpreter
  */
-public record LocalOptions(boolean warm, Duration warmStartup) {
+public record LocalOptions(boolean warm, Duration warmStartup, Path gpuDevices, Path pythonPrefix) {
 
     /** The keys of {@code executor.settings} for the local executor. */
-    public static final List<String> KEYS = List.of("warm");
+    public static final List<String> KEYS = List.of("warm", "gpu-devices", "python-prefix");
+    /** Where the kernel puts NVIDIA's device nodes. */
+    public static final Path DEVICES = Path.of("/dev");
+
+    /** Options with GPUs looked for in {@code /dev} and no Python environment of its own. */
+    public LocalOptions(boolean warm, Duration warmStartup) {
+        this(warm, warmStartup, DEVICES, null);
+    }
 
     /** Defaults, with warm workers turned off by {@code SANDMLE_WARM=0} or {@code -Dsandmle.warm=false}. */
     public static LocalOptions fromEnvironment() {
@@ -24,7 +36,8 @@ public record LocalOptions(boolean warm, Duration warmStartup) {
 
     /**
      * The environment's options with the config's {@code executor.settings} over them: {@code warm: false} turns
-     * warm workers off as {@code SANDMLE_WARM=0} does, {@code warm: true} keeps them on whatever the environment says.
+     * warm workers off as {@code SANDMLE_WARM=0} does, {@code warm: true} keeps them on whatever the environment says;
+     * {@code gpu-devices} names the device folder, {@code python-prefix} a Python environment.
      *
      * @throws IllegalArgumentException with one sentence for an unknown key (naming the nearest) or a bad value
      */
@@ -37,6 +50,13 @@ public record LocalOptions(boolean warm, Duration warmStartup) {
         }
         boolean fromEnvironment = !"0".equals(System.getenv("SANDMLE_WARM"))
                 && !"false".equalsIgnoreCase(System.getProperty("sandmle.warm", "true"));
-        return new LocalOptions(setting == null ? fromEnvironment : Boolean.parseBoolean(setting), Duration.ofSeconds(60));
+        Path devices = Path.of(settings.getOrDefault("gpu-devices", DEVICES.toString()));
+        if (!Files.isDirectory(devices)) {
+            throw new IllegalArgumentException("The local executor's gpu-devices setting names " + devices
+                    + ", which is not a folder; name the folder holding nvidia0, nvidia1 … (normally /dev).");
+        }
+        String prefix = settings.get("python-prefix");
+        return new LocalOptions(setting == null ? fromEnvironment : Boolean.parseBoolean(setting), Duration.ofSeconds(60),
+                devices.toAbsolutePath().normalize(), prefix == null ? null : PythonPrefix.check(Path.of(prefix)));
     }
 }

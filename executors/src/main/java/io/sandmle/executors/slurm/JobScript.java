@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
  * is written (the first {@link Limits#maxOutputBytes()} kept, the rest drained so the code never blocks),
  * and its exit code saved where the harness reads it after the job.
  */
-final class JobScript {
+public final class JobScript {
 
     private JobScript() {
     }
@@ -34,7 +34,7 @@ final class JobScript {
     }
 
     /** Single-quotes a word for bash. */
-    static String quote(String word) {
+    public static String quote(String word) {
         return "'" + word.replace("'", "'\\''") + "'";
     }
 }

@@ -6,23 +6,24 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the Slurm client commands (sbatch, squeue, scontrol, scancel) and reads their answers. */
-final class SlurmCli {
+/** Runs the Slurm client commands (sinfo, sbatch, squeue, srun, scancel) and reads their answers. */
+public final class SlurmCli {
 
     private static final long COMMAND_TIMEOUT_SECONDS = 30;
 
     private final Path slurmConf;
 
     /** Clients talking to the cluster of {@code slurmConf} ({@code null}: the clients' default). */
-    SlurmCli(Path slurmConf) {
+    public SlurmCli(Path slurmConf) {
         this.slurmConf = slurmConf;
     }
 
     /** A process builder for a Slurm client, pointed at this cluster. */
-    ProcessBuilder command(List<String> argv) {
+    public ProcessBuilder command(List<String> argv) {
         ProcessBuilder pb = new ProcessBuilder(argv);
         if (slurmConf != null) {
             pb.environment().put("SLURM_CONF", slurmConf.toString());
@@ -31,17 +32,24 @@ final class SlurmCli {
     }
 
     /** What a command printed and how it ended. */
-    record Answer(int exit, String out, String err) {
-        boolean ok() {
+    public record Answer(int exit, String out, String err) {
+        public boolean ok() {
             return exit == 0;
         }
     }
 
     /** Runs {@code argv}; a missing client or a hung command is a {@link SandboxException}. */
-    Answer run(List<String> argv) throws SandboxException {
+    public Answer run(List<String> argv) throws SandboxException {
+        return run(argv, Map.of());
+    }
+
+    /** Runs {@code argv} with {@code env} added to its environment (sbatch hands it on to the job). */
+    public Answer run(List<String> argv, Map<String, String> env) throws SandboxException {
         Process p;
         try {
-            p = command(argv).start();
+            ProcessBuilder pb = command(argv);
+            pb.environment().putAll(env);
+            p = pb.start();
         } catch (IOException e) {
             throw new SandboxException("The Slurm client '" + argv.get(0) + "' is not installed; install slurm-client "
                     + "(Debian: 'apt-get install slurm-client') or use the local executor.", e);
@@ -74,33 +82,21 @@ final class SlurmCli {
     }
 
     /** Submits a batch script; returns the job id. */
-    String submit(List<String> sbatchArgs) throws SandboxException {
-        Answer a = run(sbatchArgs);
+    public String submit(List<String> sbatchArgs) throws SandboxException {
+        return submit(sbatchArgs, Map.of());
+    }
+
+    /** Submits a batch script whose job also gets {@code env}; returns the job id. */
+    public String submit(List<String> sbatchArgs, Map<String, String> env) throws SandboxException {
+        Answer a = run(sbatchArgs, env);
         if (!a.ok() || a.out().isEmpty()) {
             throw unreachable(a);
         }
         return a.out().split(";")[0].trim();
     }
 
-    /** The job's state (RUNNING, PENDING, COMPLETED, OUT_OF_MEMORY …), or "" once Slurm has forgotten it. */
-    String state(String jobId) throws SandboxException {
-        Answer a = run(List.of("scontrol", "-o", "show", "job", jobId));
-        if (!a.ok()) {
-            if (a.err().contains("Invalid job id")) {
-                return "";
-            }
-            throw unreachable(a);
-        }
-        for (String field : a.out().split("\\s+")) {
-            if (field.startsWith("JobState=")) {
-                return field.substring("JobState=".length());
-            }
-        }
-        return "";
-    }
-
     /** Cancels a job (or job step) with SIGKILL; never throws, cancelling a finished job is fine. */
-    void cancel(String jobId) {
+    public void cancel(String jobId) {
         try {
             run(List.of("scancel", "--signal=KILL", "--full", jobId));
             run(List.of("scancel", jobId));
@@ -110,14 +106,14 @@ final class SlurmCli {
     }
 
     /** The one sentence for a cluster that refuses or does not answer. */
-    static SandboxException unreachable(Answer a) {
+    public static SandboxException unreachable(Answer a) {
         String why = (a.err().isEmpty() ? a.out() : a.err()).lines().findFirst().orElse("no answer");
         return new SandboxException("The Slurm cluster is unreachable (" + why + "); start slurmctld or point "
                 + "SLURM_CONF at a running cluster's slurm.conf.");
     }
 
     /** True for states after which a job runs no more. */
-    static boolean finished(String state) {
+    public static boolean finished(String state) {
         return state.isEmpty() || !(state.equals("PENDING") || state.equals("RUNNING") || state.equals("CONFIGURING")
                 || state.equals("COMPLETING") || state.equals("SUSPENDED") || state.equals("REQUEUED")
                 || state.equals("RESIZING") || state.equals("SIGNALING") || state.equals("STAGE_OUT"));

@@ -10,6 +10,7 @@ import io.sandmle.executors.StepFiles;
 import io.sandmle.executors.local.Bubblewrap;
 import io.sandmle.executors.local.IsolationCommand;
 import io.sandmle.executors.local.SandboxUser;
+import io.sandmle.executors.slurm.pool.SlurmPool;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,10 +23,14 @@ import java.util.Map;
  * {@code --partition} and {@code --qos}. Inside the job the code runs in the same bubblewrap sandbox as
  * the local executor, so the work folder and the task's public folder must be on a file system the
  * compute nodes share. Memory is enforced by the cluster's cgroups (task/cgroup), processes by rlimit.
+ * In {@code POOL} mode pilot jobs serve steps from warm workers on their nodes instead ({@link SlurmPool}).
  */
 public final class SlurmExecutor implements Executor {
 
     private final SlurmOptions options;
+    private final SlurmCli cli;
+    private final JobWatch watch;
+    private SlurmPool pool;
 
     /** An executor configured by {@link SlurmOptions#fromEnvironment()}. */
     public SlurmExecutor() {
@@ -34,6 +39,8 @@ public final class SlurmExecutor implements Executor {
 
     public SlurmExecutor(SlurmOptions options) {
         this.options = options;
+        this.cli = new SlurmCli(options.slurmConf());
+        this.watch = new JobWatch(cli);
     }
 
     /** Settings ({@link SlurmOptions#KEYS}) win over the environment variables of the same meaning. */
@@ -49,9 +56,12 @@ public final class SlurmExecutor implements Executor {
 
     @Override
     public Sandbox open(SandboxSpec spec) throws SandboxException {
-        SlurmCli.Answer ping = new SlurmCli(options.slurmConf()).run(List.of("sinfo", "-h", "-o", "%P"));
+        SlurmCli.Answer ping = cli.run(List.of("sinfo", "-h", "-o", "%P"));
         if (!ping.ok()) {
             throw SlurmCli.unreachable(ping);
+        }
+        if (options.mode() == SlurmOptions.Mode.POOL) {
+            return pool().open(spec);
         }
         Path bwrap = Bubblewrap.find();
         if (bwrap == null && !spec.allowUnsafe()) {
@@ -70,7 +80,29 @@ public final class SlurmExecutor implements Executor {
         StepFiles steps = new StepFiles(workDir);
         IsolationCommand isolation = bwrap == null ? null : new IsolationCommand(bwrap, user, workDir,
                 DataMirror.forSandbox(spec.inputDir(), workDir), steps.dir(), limits);
-        return new SlurmSandbox(options, new SandboxSpec(workDir, spec.inputDir(), python, limits, spec.allowUnsafe()),
+        return new SlurmSandbox(options, cli, watch, new SandboxSpec(workDir, spec.inputDir(), python, limits, spec.allowUnsafe()),
                 steps, isolation);
+    }
+
+    /** The warm pool, started with the first episode. */
+    private synchronized SlurmPool pool() throws SandboxException {
+        if (pool == null) {
+            pool = new SlurmPool(options, cli, watch);
+        }
+        return pool;
+    }
+
+    /** The pool's folder of pilot registrations, or {@code null} before the first episode of {@code mode: pool}. */
+    public synchronized Path poolFolder() {
+        return pool == null ? null : pool.folder();
+    }
+
+    /** Cancels the warm pool's pilots, if any. */
+    @Override
+    public synchronized void close() {
+        if (pool != null) {
+            pool.close();
+            pool = null;
+        }
     }
 }

@@ -5,7 +5,6 @@ import io.sandmle.api.Limits;
 import io.sandmle.api.Sandbox;
 import io.sandmle.api.SandboxException;
 import io.sandmle.api.SandboxSpec;
-import io.sandmle.executors.Blocking;
 import io.sandmle.executors.DataMirror;
 import io.sandmle.executors.OutputCapture;
 import io.sandmle.executors.StepEnd;
@@ -22,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One episode on a Slurm cluster. In {@code STEP} mode every step is its own batch job; in
@@ -37,11 +37,14 @@ final class SlurmSandbox implements Sandbox {
     private final StepFiles steps;
     private final IsolationCommand isolation;
     private final SlurmCli cli;
+    private final JobWatch watch;
     private String allocation;
 
-    SlurmSandbox(SlurmOptions options, SandboxSpec spec, StepFiles steps, IsolationCommand isolation) {
+    SlurmSandbox(SlurmOptions options, SlurmCli cli, JobWatch watch, SandboxSpec spec, StepFiles steps,
+                 IsolationCommand isolation) {
         this.options = options;
-        this.cli = new SlurmCli(options.slurmConf());
+        this.cli = cli;
+        this.watch = watch;
         this.spec = spec;
         this.steps = steps;
         this.isolation = isolation;
@@ -90,7 +93,7 @@ final class SlurmSandbox implements Sandbox {
         String jobId = cli.submit(argv);
         // The wall-time limit is the code's: it starts when the job does, not while it waits in the queue.
         awaitStart(jobId, true);
-        return new Launched(Blocking.supply(() -> pollUntilFinished(jobId)), () -> cli.cancel(jobId));
+        return new Launched(watch.finished(jobId), () -> cli.cancel(jobId));
     }
 
     private Launched srunStep(Path script) throws SandboxException {
@@ -136,52 +139,24 @@ final class SlurmSandbox implements Sandbox {
 
     /** Waits until the job leaves the queue; {@code mayFinish}: a job that already ended is fine too. */
     private void awaitStart(String jobId, boolean mayFinish) throws SandboxException {
-        long deadline = System.nanoTime() + options.queueTimeout().toNanos();
-        while (System.nanoTime() < deadline) {
-            String state = cli.state(jobId);
-            if (state.equals("RUNNING") || mayFinish && SlurmCli.finished(state)) {
-                return;
-            }
-            if (SlurmCli.finished(state)) {
-                throw new SandboxException("The Slurm allocation " + jobId + " ended as " + state + " before any step ran.");
-            }
-            pause();
+        String state;
+        try {
+            state = watch.awaitStart(jobId, options.queueTimeout());
+        } catch (TimeoutException e) {
+            cli.cancel(jobId);
+            throw new SandboxException("The Slurm job " + jobId + " stayed pending for " + options.queueTimeout()
+                    .toMinutes() + " min; check the partition and QOS (sinfo, squeue).");
         }
-        cli.cancel(jobId);
-        throw new SandboxException("The Slurm job " + jobId + " stayed pending for " + options.queueTimeout()
-                .toMinutes() + " min; check the partition and QOS (sinfo, squeue).");
+        if (!mayFinish && SlurmCli.finished(state)) {
+            throw new SandboxException("The Slurm allocation " + jobId + " ended as " + state + " before any step ran.");
+        }
     }
 
     private List<String> resourceOptions(long minutes) {
         List<String> argv = new ArrayList<>(List.of("--time=" + Math.max(1, minutes),
-                "--mem=" + Math.max(1, (spec.limits().memoryBytes() + (1L << 20) - 1) >> 20) + "M",
-                "--cpus-per-task=" + options.cpusPerTask()));
-        Optional.ofNullable(options.partition()).ifPresent(p -> argv.add("--partition=" + p));
-        Optional.ofNullable(options.qos()).ifPresent(q -> argv.add("--qos=" + q));
-        Optional.ofNullable(options.gres()).ifPresent(g -> argv.add("--gres=" + g));
+                "--mem=" + Math.max(1, (spec.limits().memoryBytes() + (1L << 20) - 1) >> 20) + "M"));
+        argv.addAll(options.placement(spec.limits()));
         return argv;
-    }
-
-    private String pollUntilFinished(String jobId) {
-        try {
-            while (true) {
-                String state = cli.state(jobId);
-                if (SlurmCli.finished(state)) {
-                    return state;
-                }
-                pause();
-            }
-        } catch (SandboxException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(options.poll().toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private Path writeScript(int n, Path rawOut, Path rawErr, Path exitFile) {

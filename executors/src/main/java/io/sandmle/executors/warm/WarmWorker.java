@@ -5,6 +5,7 @@ import io.sandmle.executors.SandboxPaths;
 import io.sandmle.executors.local.Cgroup;
 import io.sandmle.executors.local.IsolationCommand;
 import io.sandmle.executors.local.LocalEpisode;
+import io.sandmle.executors.local.Passthrough;
 import java.io.BufferedReader;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -85,7 +86,10 @@ final class WarmWorker implements AutoCloseable {
         makeFifos(steps.resolve(FIFO_OUT), steps.resolve(FIFO_ERR));
         Cgroup cgroup = episode.stepCgroup("warm" + generation).orElseThrow(
                 () -> new IllegalStateException("warm workers need cgroups"));
-        Optional<Zygote> forker = zygote.filter(z -> z.serves(episode.spec().python()));
+        // The zygote's environment is the fixed one; an episode given more of the host (GPUs, a Python environment)
+        // has its worker start there and import for itself.
+        Optional<Zygote> forker = zygote.filter(z -> z.serves(episode.spec().python())
+                && episode.isolation().passthrough().equals(Passthrough.NONE));
         List<String> program = forker.isPresent() ? PLACEHOLDER
                 : List.of(episode.spec().python(), SandboxPaths.STEPS + "/" + SCRIPT);
         List<String> argv = episode.isolation().wrap(program, Optional.of(cgroup),

@@ -4,11 +4,11 @@ import io.sandmle.api.Limits;
 import java.time.Duration;
 
 /**
- * Resource limits of one code step, written the way people say them ({@code 5m}, {@code 4g}).
- * Absent keys take {@link Limits#defaults()}.
+ * Resource limits of one code step, written the way people say them ({@code 5m}, {@code 4g}), and the GPUs an
+ * episode holds ({@code gpus}, default 0). Absent keys take {@link Limits#defaults()}.
  */
 public record LimitsConfig(Duration wallTime, Duration cpuTime, ByteSize memory, Integer processes,
-                           Integer openFiles, ByteSize output, ByteSize disk, Integer tailChars) {
+                           Integer openFiles, ByteSize output, ByteSize disk, Integer tailChars, Integer gpus) {
 
     public LimitsConfig {
         Limits d = Limits.defaults();
@@ -20,16 +20,18 @@ public record LimitsConfig(Duration wallTime, Duration cpuTime, ByteSize memory,
         output = Checks.orDefault(output, new ByteSize(d.maxOutputBytes()));
         disk = Checks.orDefault(disk, new ByteSize(d.maxDiskBytes()));
         tailChars = Checks.orDefault(tailChars, d.tailChars());
+        gpus = Checks.orDefault(gpus, d.gpus());
+        Checks.require(gpus >= 0, "gpus", "gpus must be 0 or more");
         Checks.require(processes > 0 && openFiles > 0 && tailChars > 0, "processes",
                 "processes, open-files and tail-chars must be positive");
     }
 
     static LimitsConfig defaults() {
-        return new LimitsConfig(null, null, null, null, null, null, null, null);
+        return new LimitsConfig(null, null, null, null, null, null, null, null, null);
     }
 
     public Limits toLimits() {
         return new Limits(wallTime, cpuTime, memory.bytes(), processes, openFiles, output.bytes(), disk.bytes(),
-                tailChars);
+                tailChars, gpus);
     }
 }

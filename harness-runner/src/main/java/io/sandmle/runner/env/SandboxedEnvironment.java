@@ -8,6 +8,7 @@ import io.sandmle.api.Grade;
 import io.sandmle.api.Grader;
 import io.sandmle.api.Limits;
 import io.sandmle.api.MleEnvironment;
+import io.sandmle.api.ResourceUse;
 import io.sandmle.api.Sandbox;
 import io.sandmle.api.SandboxException;
 import io.sandmle.api.SandboxSpec;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.stream.Stream;
 
 /**
@@ -47,6 +49,7 @@ public final class SandboxedEnvironment implements MleEnvironment {
     private final InfoRequests info;
     private final List<StepRecord> history = new ArrayList<>();
     private int executions;
+    private ResourceUse used = ResourceUse.NONE;
 
     private SandboxedEnvironment(Task task, Grader grader, Sandbox sandbox, Path episodeDir, Limits limits) {
         this.task = task;
@@ -158,12 +161,22 @@ public final class SandboxedEnvironment implements MleEnvironment {
     }
 
     private ExecResult run(String code) {
+        ExecResult r;
         try {
-            return sandbox.run(code);
+            r = sandbox.run(code);
         } catch (SandboxException e) {
-            return new ExecResult(ExecResult.SCHEMA_VERSION, -1, "", "", 0, 0, 0, false,
+            r = new ExecResult(ExecResult.SCHEMA_VERSION, -1, "", "", 0, 0, 0, false,
                     "The sandbox failed, not the code: " + e.getMessage());
         }
+        used = used.plus(r);
+        return r;
+    }
+
+    /** Every step run so far (syntax checks and reset-away steps included), and the GPU time the sandbox held. */
+    @Override
+    public synchronized ResourceUse resourceUse() {
+        OptionalDouble gpu = sandbox.gpuSeconds();
+        return used.withGpuSeconds(gpu.isPresent() ? gpu.getAsDouble() : null);
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.sandmle.runner.config.PolicyConfig;
 import io.sandmle.runner.config.SuiteConfig;
 import io.sandmle.runner.plugins.Extensions;
 import io.sandmle.runner.store.RunStore;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,17 +40,41 @@ public final class EvalRun {
      *                     outside tests)
      */
     public List<RunSummary.Row> run(RunStore store, EnvironmentFactory environments, Progress progress) {
+        return run(plan(), store, environments, progress);
+    }
+
+    /**
+     * Runs (or finishes) the episodes {@code episodes}, a part of {@link #plan()} (a shard's) or all of it; returns
+     * the per-system summary of every recorded episode.
+     */
+    public List<RunSummary.Row> run(List<EpisodeSpec> episodes, RunStore store, EnvironmentFactory environments,
+                                    Progress progress) {
+        RolloutEngine engine = new RolloutEngine(config.run(), name -> extensions.create(ExtensionKind.SCAFFOLD, name),
+                environments, reward(), config.executor().parallel());
+        engine.run(episodes, new RunStoreSink(store), progress);
+        return RunSummary.of(store.episodes());
+    }
+
+    /** The whole evaluation: every suite's tasks × seeds × scaffolds × policies, the policies created. */
+    public List<EpisodeSpec> plan() {
         List<EvalPlan.SuiteTasks> suites = suiteTasks();
         Map<String, LanguageModel> policies = new LinkedHashMap<>();
         for (PolicyConfig p : config.policies()) {
             policies.put(p.name(), extensions.create(ExtensionKind.POLICY, p.provider()).create(p.settings()));
         }
-        var plan = EvalPlan.expand(suites, config.seeds(), config.scaffolds(), policies, config.budget().toBudget(),
+        return EvalPlan.expand(suites, config.seeds(), config.scaffolds(), policies, config.budget().toBudget(),
                 seed -> config.sampling().toSampling(seed));
-        RolloutEngine engine = new RolloutEngine(config.run(), name -> extensions.create(ExtensionKind.SCAFFOLD, name),
-                environments, reward(), config.executor().parallel());
-        engine.run(plan, new RunStoreSink(store), progress);
-        return RunSummary.of(store.episodes());
+    }
+
+    /**
+     * The ids of {@link #plan()}'s episodes, in plan order, without creating the policies (an id needs only a policy's
+     * name): what a merge of shards checks, on a node that may not reach the policies' endpoints.
+     */
+    public List<String> planIds() {
+        Map<String, LanguageModel> names = new LinkedHashMap<>();
+        config.policies().forEach(p -> names.put(p.name(), null));
+        return EvalPlan.ids(EvalPlan.expand(suiteTasks(), config.seeds(), config.scaffolds(), names,
+                config.budget().toBudget(), seed -> config.sampling().toSampling(seed)));
     }
 
     /** The tasks each configured suite contributes (a named task the suite lacks is reported and skipped). */
@@ -64,17 +89,42 @@ public final class EvalRun {
     private EvalPlan.SuiteTasks tasks(SuiteConfig s) {
         TaskSuite suite = extensions.create(ExtensionKind.SUITE, s.name());
         List<Task> all = suite.load(s.dataDir(), Map.of());
-        if (s.tasks().isEmpty()) {
-            return new EvalPlan.SuiteTasks(s.name(), suite, all);
+        List<Task> kept = all;
+        if (!s.tasks().isEmpty()) {
+            kept = all.stream().filter(t -> s.tasks().contains(t.id())).toList();
+            Set<String> missing = new TreeSet<>(s.tasks());
+            kept.forEach(t -> missing.remove(t.id()));
+            if (!missing.isEmpty()) {
+                System.err.println("sandmle: suite " + s.name() + " has no task " + missing + " in " + s.dataDir()
+                        + "; running the others.");
+            }
         }
-        List<Task> kept = all.stream().filter(t -> s.tasks().contains(t.id())).toList();
-        Set<String> missing = new TreeSet<>(s.tasks());
-        kept.forEach(t -> missing.remove(t.id()));
-        if (!missing.isEmpty()) {
-            System.err.println("sandmle: suite " + s.name() + " has no task " + missing + " in " + s.dataDir()
-                    + "; running the others.");
+        return new EvalPlan.SuiteTasks(s.name(), suite, kept, timeLimits(s, kept));
+    }
+
+    /**
+     * Each task's own episode time: the config's {@code time-limits} entry, else the suite's {@code time-limit},
+     * else the task's {@link Task#TIME_LIMIT} attribute; a task with none runs within {@code budget.episode-time}.
+     */
+    private static Map<String, Duration> timeLimits(SuiteConfig s, List<Task> tasks) {
+        Map<String, Duration> limits = new LinkedHashMap<>();
+        for (Task t : tasks) {
+            Duration own = s.timeLimits().getOrDefault(t.id(), s.timeLimit());
+            String fromSuite = t.attributes().get(Task.TIME_LIMIT);
+            if (own == null && fromSuite != null) {
+                own = Duration.parse(fromSuite);
+            }
+            if (own != null) {
+                limits.put(t.id(), own);
+            }
         }
-        return new EvalPlan.SuiteTasks(s.name(), suite, kept);
+        Set<String> unused = new TreeSet<>(s.timeLimits().keySet());
+        tasks.forEach(t -> unused.remove(t.id()));
+        if (!unused.isEmpty()) {
+            System.err.println("sandmle: suite " + s.name() + "'s time-limits names " + unused + ", which this run "
+                    + "does not include; check the task ids.");
+        }
+        return limits;
     }
 
     /** The trainer's reward when the config names one, so eval and training records agree; else none. */

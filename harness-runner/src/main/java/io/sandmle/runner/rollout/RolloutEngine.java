@@ -2,7 +2,9 @@ package io.sandmle.runner.rollout;
 
 import io.sandmle.api.Episode;
 import io.sandmle.api.EpisodeRecord;
+import io.sandmle.api.Grade;
 import io.sandmle.api.MleEnvironment;
+import io.sandmle.api.ResourceUse;
 import io.sandmle.api.Reward;
 import io.sandmle.api.SandboxException;
 import io.sandmle.api.Sampling;
@@ -26,6 +28,10 @@ import java.util.function.Function;
  *
  * <p>An episode that fails inside the harness (its environment cannot open, a scaffold plugin throws) is
  * recorded with end reason {@code environment_error} or {@code harness_error} and the run goes on.
+ *
+ * <p>An episode that ran out of its time is graded on whatever {@code submission.csv} its agent left in the work
+ * folder (MLE-bench grades the submission present at the time-out), and the record keeps the resources its code
+ * used ({@link MleEnvironment#resourceUse()}).
  */
 public final class RolloutEngine {
 
@@ -106,10 +112,15 @@ public final class RolloutEngine {
         String id = spec.episodeId();
         long start = System.currentTimeMillis();
         Trajectory trajectory;
+        ResourceUse used = null;
         try (MleEnvironment env = environments.open(spec.task(), spec.grader(), sink.episodeDir(id), spec.budget())) {
             Episode episode = new Episode(id, spec.task(), env, spec.model(), spec.budget(),
                     withSeed(spec), spec.seed());
             trajectory = scaffolds.apply(spec.scaffold()).run(episode);
+            if (System.currentTimeMillis() - start >= spec.budget().episodeTime().toMillis()) {
+                trajectory = gradedAtTimeOut(env, trajectory);
+            }
+            used = env.resourceUse();
         } catch (SandboxException e) {
             trajectory = failed(spec, "environment_error", start);
             System.err.println("sandmle: episode " + id + " could not open its environment: " + e.getMessage());
@@ -120,9 +131,20 @@ public final class RolloutEngine {
         Reward r = reward == null ? new Reward(0, Map.of()) : reward.reward(trajectory);
         EpisodeRecord record = new EpisodeRecord(EpisodeRecord.SCHEMA_VERSION, runId, id, spec.system(), spec.suite(),
                 spec.task().id(), spec.task().category(), spec.seed(), trajectory.finalGrade(), r.total(),
-                trajectory.endReason(), trajectory.wallMillis(), trajectory.turns().size());
+                trajectory.endReason(), trajectory.wallMillis(), trajectory.turns().size(), used);
         sink.append(record, trajectory);
         return new Outcome(spec, record, trajectory, r);
+    }
+
+    /**
+     * The trajectory with the work folder's submission graded too (a Score action in the environment's history):
+     * when that submission is valid, the final grade becomes the best of the episode's grades, it included.
+     */
+    private static Trajectory gradedAtTimeOut(MleEnvironment env, Trajectory t) {
+        Grade collected = env.score().grade();
+        Grade last = collected != null && collected.valid() ? env.bestGrade() : t.finalGrade();
+        return new Trajectory(t.schemaVersion(), t.episodeId(), t.taskId(), t.scaffold(), t.policy(), t.seed(),
+                t.turns(), last, t.endReason(), t.wallMillis());
     }
 
     private static Sampling withSeed(EpisodeSpec spec) {

@@ -13,16 +13,21 @@ import io.sandmle.runner.config.ReportConfig;
 import io.sandmle.runner.logging.RunLog;
 import io.sandmle.runner.plugins.Extensions;
 import io.sandmle.runner.rollout.EnvironmentFactory;
+import io.sandmle.runner.rollout.EpisodeSpec;
+import io.sandmle.runner.rollout.EvalPlan;
 import io.sandmle.runner.rollout.EvalRun;
 import io.sandmle.runner.rollout.Progress;
 import io.sandmle.runner.rollout.RunSummary;
 import io.sandmle.runner.rollout.SandboxedEnvironments;
+import io.sandmle.runner.rollout.Shard;
+import io.sandmle.runner.store.DurableFiles;
 import io.sandmle.runner.store.RunStore;
 import io.sandmle.runner.train.TrainRun;
 import io.sandmle.support.Json;
 import io.sandmle.support.NearestKey;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -52,9 +57,13 @@ public final class Experiment implements AutoCloseable {
     private final Executor executor;
     private final EnvironmentFactory environments;
     private final RunLog log;
+    /** A shard's part of the plan, or {@code null} when this experiment runs the whole config. */
+    private final List<EpisodeSpec> shardEpisodes;
 
-    private Experiment(ExperimentConfig config, Extensions extensions, RunStore store, Executor executor, RunLog log) {
+    private Experiment(ExperimentConfig config, Extensions extensions, RunStore store, Executor executor, RunLog log,
+                       List<EpisodeSpec> shardEpisodes) {
         this.config = config;
+        this.shardEpisodes = shardEpisodes;
         this.extensions = extensions;
         this.store = store;
         this.executor = executor;
@@ -68,16 +77,37 @@ public final class Experiment implements AutoCloseable {
      * started with, records this start's provenance, opens the store and the configured executor.
      */
     public static Experiment open(ExperimentConfig config, Extensions extensions) throws IOException {
+        return open(config, extensions, config.runDir(), null, null);
+    }
+
+    /**
+     * Opens (or reopens, to finish it) shard {@code shard} of the config's evaluation: a run folder of its own,
+     * {@code <run>/shards/<i>-of-<n>/}, so that the shards' processes share nothing but the file system; its
+     * provenance records the shard and the whole plan's fingerprint, which {@link ShardMerge} checks.
+     *
+     * @throws IllegalArgumentException when the run folder holds an unsharded run, shards of another count, or this
+     *                                  shard started with another config
+     */
+    public static Experiment openShard(ExperimentConfig config, Extensions extensions, Shard shard) throws IOException {
+        Path shardDir = shard.folderIn(config.runDir());
+        ShardFolders.checkFits(config.runDir(), shard, ConfigLoader.toYaml(config));
+        List<EpisodeSpec> plan = new EvalRun(config, extensions).plan();
+        return open(config, extensions, shardDir, shard, plan);
+    }
+
+    private static Experiment open(ExperimentConfig config, Extensions extensions, Path runDir, Shard shard,
+                                   List<EpisodeSpec> plan) throws IOException {
         checkReportSections(config, extensions);
-        Path runDir = config.runDir();
         Files.createDirectories(runDir);
         String yaml = ConfigLoader.toYaml(config);
         Path kept = runDir.resolve("config.yaml");
         if (!Files.exists(kept)) {
-            Files.writeString(kept, yaml);
+            // Atomically: the other shards of a run compare their config with this file while it may be written.
+            DurableFiles.writeAtomically(kept, yaml.getBytes(StandardCharsets.UTF_8));
         }
-        Files.writeString(runDir.resolve("provenance.jsonl"),
-                Json.write(Provenance.now(extensions, yaml)) + "\n",
+        String fingerprint = plan == null ? null : EvalPlan.fingerprint(EvalPlan.ids(plan));
+        Files.writeString(runDir.resolve(Provenance.FILE),
+                Json.write(Provenance.now(extensions, yaml, shard, fingerprint)) + "\n",
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         RunStore store = RunStore.open(runDir);
         RunLog log = null;
@@ -85,9 +115,10 @@ public final class Experiment implements AutoCloseable {
             log = RunLog.open(runDir);
             Executor executor = extensions.create(ExtensionKind.EXECUTOR, config.executor().name())
                     .withSettings(config.executor().settings());
+            executor.checkRun(config.executor().limits().toLimits(), config.executor().python().toString());
             LOG.log(System.Logger.Level.INFO, "Run {0} opened in {1}: {2} episode(s) recorded, executor {3}",
                     config.run(), runDir, store.finishedEpisodeIds().size(), config.executor().name());
-            return new Experiment(config, extensions, store, executor, log);
+            return new Experiment(config, extensions, store, executor, log, plan == null ? null : shard.select(plan));
         } catch (RuntimeException | IOException e) {
             if (log != null) {
                 log.close();
@@ -102,9 +133,17 @@ public final class Experiment implements AutoCloseable {
                             Optional<Path> report) {
     }
 
-    /** Runs the config's evaluation (only the episodes the store lacks) and writes the run's report. */
+    /**
+     * Runs the config's evaluation (only the episodes the store lacks) and writes the run's report; a shard runs its
+     * part and writes no report (the merge of all shards writes the run's one report).
+     */
     public Evaluated evaluate(Progress progress) throws IOException {
-        List<RunSummary.Row> summary = new EvalRun(config, extensions).run(store, environments, progress);
+        EvalRun eval = new EvalRun(config, extensions);
+        if (shardEpisodes != null) {
+            List<RunSummary.Row> summary = eval.run(shardEpisodes, store, environments, progress);
+            return new Evaluated(store.dir(), store.episodes(), summary, Optional.empty());
+        }
+        List<RunSummary.Row> summary = eval.run(store, environments, progress);
         return new Evaluated(store.dir(), store.episodes(), summary, writeReport());
     }
 
@@ -118,6 +157,12 @@ public final class Experiment implements AutoCloseable {
      * report writer is installed or the run holds no episode.
      */
     public Optional<Path> writeReport() throws IOException {
+        return writeReport(config, extensions, store, List.of());
+    }
+
+    /** Writes the report of everything {@code store} holds, with {@code caveats} shown at its top. */
+    static Optional<Path> writeReport(ExperimentConfig config, Extensions extensions, RunStore store,
+                                      List<String> caveats) throws IOException {
         List<EpisodeRecord> episodes = store.episodes();
         if (!extensions.names(ExtensionKind.REPORT_WRITER).contains(REPORT_WRITER) || episodes.isEmpty()) {
             return Optional.empty();
@@ -127,7 +172,7 @@ public final class Experiment implements AutoCloseable {
         ReportConfig report = config.report();
         var input = new ReportInput(episodes, curves, report.baseline(), REPORT_SEED,
                 Map.of("sandmle", Provenance.currentVersion(), "run", config.run()), report.formats(), report.sections(),
-                List.of());
+                caveats);
         extensions.create(ExtensionKind.REPORT_WRITER, REPORT_WRITER).write(input, out);
         LOG.log(System.Logger.Level.INFO, "Report of {0} episode(s) written to {1}", episodes.size(), out);
         return Optional.of(out.resolve(report.formats().contains("html") ? "index.html" : "report.pdf"));

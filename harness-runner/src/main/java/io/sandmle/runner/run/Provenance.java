@@ -1,6 +1,9 @@
 package io.sandmle.runner.run;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.sandmle.runner.rollout.EvalPlan;
+import io.sandmle.runner.rollout.Shard;
 import io.sandmle.runner.plugins.Extension;
 import io.sandmle.runner.plugins.Extensions;
 import java.io.IOException;
@@ -29,24 +32,37 @@ import java.util.concurrent.TimeUnit;
  *                       {@code unknown} outside a checkout
  * @param plugins        where each plugin's classes came from, with a content hash for jars
  * @param config         the resolved config as YAML
+ * @param shard          the shard this process ran ({@code i/n}), absent for an unsharded run
+ * @param planFingerprint the {@link EvalPlan#fingerprint} of the whole plan the shard was cut from, absent for an
+ *                       unsharded run; a merge checks that every shard has the same one
  */
 public record Provenance(@JsonProperty("opened_at") String openedAt,
                          @JsonProperty("harness_version") String harnessVersion,
                          @JsonProperty("git_revision") String gitRevision,
-                         List<PluginSource> plugins, String config) {
+                         List<PluginSource> plugins, String config,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String shard,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("plan_fingerprint")
+                         String planFingerprint) {
+
+    /** The file, in a run folder, that holds one provenance line per start or resume. */
+    public static final String FILE = "provenance.jsonl";
 
     /** One plugin's code: a jar with its SHA-256, or a class folder (no hash: it changes with every build). */
     public record PluginSource(String plugin, String source, String sha256) {
     }
 
-    /** Reads what is true of this process now. */
-    static Provenance now(Extensions extensions, String configYaml) {
+    /**
+     * Reads what is true of this process now.
+     *
+     * @param shard the shard this process runs, or {@code null}; {@code planFingerprint} goes with it
+     */
+    static Provenance now(Extensions extensions, String configYaml, Shard shard, String planFingerprint) {
         TreeMap<String, PluginSource> sources = new TreeMap<>();
         for (Extension e : extensions.list()) {
             sources.computeIfAbsent(e.source(), s -> new PluginSource(e.plugin(), s, sha256(Path.of(s))));
         }
         return new Provenance(Instant.now().toString(), currentVersion(), currentGitRevision(),
-                List.copyOf(sources.values()), configYaml);
+                List.copyOf(sources.values()), configYaml, shard == null ? null : shard.toString(), planFingerprint);
     }
 
     /** The version Maven wrote into {@code harness.properties} at build time. */

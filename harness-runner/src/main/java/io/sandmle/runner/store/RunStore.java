@@ -3,6 +3,7 @@ package io.sandmle.runner.store;
 import io.sandmle.api.CurvePoint;
 import io.sandmle.api.EpisodeRecord;
 import io.sandmle.api.Grade;
+import io.sandmle.api.ResourceUse;
 import io.sandmle.api.Trajectory;
 import io.sandmle.api.codec.TrajectoryJsonLines;
 import io.sandmle.support.Json;
@@ -31,7 +32,7 @@ import java.util.stream.Stream;
  * {@code report/}.
  *
  * <p>Crash safety rests on one ordering: {@link #append} first writes and fsyncs the episode's
- * {@code trajectory.jsonl}, then inserts the episode's row in DuckDB, whose commit (an fsynced
+ * {@code trajectory.jsonl} ({@link #adopt}: the whole copied episode folder), then inserts the episode's row in DuckDB, whose commit (an fsynced
  * write-ahead log) is the commit point. An episode folder without a row is therefore unfinished;
  * {@link #open} moves such folders to {@code attempts/} (never deletes them) so a resumed run can
  * redo the episode under the same id. Methods are synchronized: parallel episodes may share a store.
@@ -126,6 +127,35 @@ public final class RunStore implements AutoCloseable {
             insertEpisode(record);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write episode " + id + " in " + dir + ": " + e.getMessage(), e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot index episode " + id + " in " + dir + ": " + firstLine(e), e);
+        }
+        finished.add(id);
+    }
+
+    /**
+     * Records one finished episode of another run folder (a shard's, when shards are merged): copies its whole
+     * episode folder {@code episodeFolder} (trajectory, code steps, outputs) here and forces it to disk, then inserts
+     * its row, the commit point, exactly as {@link #append} orders it. A copy cut short by a crash has no row, so the
+     * next {@link #open} moves it aside and the episode can be adopted again.
+     *
+     * @throws IllegalArgumentException when the id is unsafe or already recorded, or the folder has no trajectory
+     */
+    public synchronized void adopt(EpisodeRecord record, Path episodeFolder) {
+        String id = checkId(record.episodeId());
+        if (finished.contains(id)) {
+            throw new IllegalArgumentException("Episode '" + id + "' is already recorded in " + dir
+                    + "; give each episode a unique id.");
+        }
+        if (!Files.isRegularFile(episodeFolder.resolve(TrajectoryJsonLines.FILE_NAME))) {
+            throw new IllegalArgumentException("Episode folder " + episodeFolder + " has no "
+                    + TrajectoryJsonLines.FILE_NAME + "; only a recorded episode can be adopted.");
+        }
+        try {
+            DurableFiles.copyTree(episodeFolder, episodeDir(id));
+            insertEpisode(record);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot copy episode " + id + " into " + dir + ": " + e.getMessage(), e);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot index episode " + id + " in " + dir + ": " + firstLine(e), e);
         }
@@ -230,8 +260,10 @@ public final class RunStore implements AutoCloseable {
     private void insertEpisode(EpisodeRecord r) throws SQLException, IOException {
         try (PreparedStatement insert = db.prepareStatement("INSERT INTO episodes (episode_id, run_id, system, "
                 + "suite, task_id, category, seed, valid, score, medal, above_median, human_rank, reward, end_reason, "
-                + "wall_millis, turns, record_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "wall_millis, turns, record_json, cpu_seconds, peak_memory_bytes, gpu_seconds) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             Grade g = r.grade();
+            ResourceUse used = r.resources();
             insert.setString(1, r.episodeId());
             insert.setString(2, r.runId());
             insert.setString(3, r.system());
@@ -249,6 +281,13 @@ public final class RunStore implements AutoCloseable {
             insert.setLong(15, r.wallMillis());
             insert.setInt(16, r.turns());
             insert.setString(17, Json.MAPPER.writeValueAsString(r));
+            setNullableDouble(insert, 18, used == null ? null : used.cpuMillis() / 1000.0);
+            if (used == null) {
+                insert.setNull(19, Types.BIGINT);
+            } else {
+                insert.setLong(19, used.peakMemoryBytes());
+            }
+            setNullableDouble(insert, 20, used == null ? null : used.gpuSeconds());
             insert.executeUpdate();
         }
     }

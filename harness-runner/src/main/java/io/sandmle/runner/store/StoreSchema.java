@@ -8,11 +8,17 @@ import java.util.List;
 /**
  * The tables of {@code run.duckdb}. Episode rows keep the full record as JSON (what {@link RunStore}
  * reads back) plus flat columns for SQL and Parquet readers; {@code seq} keeps append order.
+ *
+ * <p>Columns added after version 1 are added by {@link #migrate} to new and old stores alike, so every store has
+ * the same columns in the same order (at the end) and rows copy between stores of any age.
  */
 final class StoreSchema {
 
     /** Schema version of the index, stored in {@code store_info}. */
-    static final int VERSION = 1;
+    static final int VERSION = 2;
+    /** Version 2: what each episode's code used (cpu-seconds, peak memory, GPU-seconds; null when unmeasured). */
+    private static final List<String> RESOURCE_COLUMNS = List.of("cpu_seconds DOUBLE", "peak_memory_bytes BIGINT",
+            "gpu_seconds DOUBLE");
     /** The tables exported to Parquet. */
     static final List<String> TABLES = List.of("episodes", "curves");
 
@@ -33,6 +39,17 @@ final class StoreSchema {
             s.execute("CREATE SEQUENCE IF NOT EXISTS curve_order");
             s.execute("CREATE TABLE IF NOT EXISTS curves (seq BIGINT DEFAULT nextval('curve_order'), "
                     + "run_id VARCHAR, system VARCHAR, step INTEGER, metric VARCHAR, value DOUBLE)");
+        }
+        migrate(db);
+    }
+
+    /** Brings a store of any earlier version to {@link #VERSION}; a current store is left as it is. */
+    private static void migrate(Connection db) throws SQLException {
+        try (Statement s = db.createStatement()) {
+            for (String column : RESOURCE_COLUMNS) {
+                s.execute("ALTER TABLE episodes ADD COLUMN IF NOT EXISTS " + column);
+            }
+            s.execute("UPDATE store_info SET value = '" + VERSION + "' WHERE key = 'schema_version'");
         }
     }
 }

@@ -168,6 +168,24 @@ class ConfigLoaderTest {
         assertEquals(java.util.Optional.empty(), NearestKey.to("zzzzzzzz", List.of("run", "seeds")));
     }
 
+    @Test
+    void gpusAndPerTaskTimeLimitsAreReadAndCheckedAgainstTheTasks() {
+        ExperimentConfig c = parse("run: x\nsuites:\n  - name: mle-bench-lite\n    data-dir: d\n    tasks: [a, b]\n"
+                + "    time-limit: 2h\n    time-limits:\n      b: 90m\nexecutor:\n  limits:\n    gpus: 2\n");
+        assertEquals(2, c.executor().limits().toLimits().gpus());
+        assertEquals(Duration.ofHours(2), c.suites().get(0).timeLimit());
+        assertEquals(Map.of("b", Duration.ofMinutes(90)), c.suites().get(0).timeLimits());
+        ExperimentConfig copy = ConfigLoader.parse(ConfigLoader.toYaml(c), "copy");
+        assertEquals(c.suites().get(0).timeLimits(), copy.suites().get(0).timeLimits(), "the run folder's copy");
+        assertEquals(c.suites().get(0).timeLimit(), copy.suites().get(0).timeLimit());
+        assertEquals(c.executor().limits(), copy.executor().limits());
+        assertEquals("test.yaml line 6: suites[0]: time-limits names 'bb', which is not in tasks; did you mean 'b'?",
+                error("run: x\nsuites:\n  - name: s\n    data-dir: d\n    tasks: [a, b]\n    time-limits:\n"
+                        + "      bb: 1h\n"));
+        assertEquals("test.yaml line 7: executor.limits: gpus must be 0 or more.",
+                error("run: x\nsuites:\n  - name: s\n    data-dir: d\nexecutor:\n  limits:\n    gpus: -1\n"));
+    }
+
     private static ExperimentConfig parse(String yaml) {
         return ConfigLoader.parse(yaml, "test.yaml");
     }

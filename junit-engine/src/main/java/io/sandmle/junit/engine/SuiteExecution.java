@@ -175,7 +175,7 @@ final class SuiteExecution {
      * must not reuse another launch's episodes) unless {@code sandmle.run-id} names one to resume.
      */
     private ExperimentConfig selected(ExperimentConfig c, List<EpisodeDescriptor> episodes) {
-        List<SuiteConfig> suites = c.suites().stream().map(s -> new SuiteConfig(s.name(), s.dataDir(),
+        List<SuiteConfig> suites = c.suites().stream().map(s -> s.withTasks(
                 episodes.stream().filter(e -> e.episode().suite().equals(s.name()))
                         .map(e -> e.episode().task().id()).distinct().toList()))
                 .filter(s -> !s.tasks().isEmpty()).toList();

@@ -13,7 +13,7 @@ public final class Reports {
     /** Section ids every report has, in order. */
     public static final List<String> SECTION_IDS = List.of("setup", "limitations", "headline", "aggregates",
             "pairwise", "reliability", "rankings", "humanrank", "per-task", "categories", "power", "curves",
-            "reproducibility");
+            "resources", "reproducibility");
 
     /** Each section's heading, by id. */
     public static final Map<String, String> SECTION_TITLES = Map.ofEntries(
@@ -24,7 +24,7 @@ public final class Reports {
             Map.entry("rankings", "Rankings with uncertainty"), Map.entry("humanrank", "HumanRank (MLE-Dojo)"),
             Map.entry("per-task", "Per-task breakdown"), Map.entry("categories", "Categories and harmony"),
             Map.entry("power", "Power: runs needed"), Map.entry("curves", "Learning curves"),
-            Map.entry("reproducibility", "Reproducibility"));
+            Map.entry("resources", "Resource use"), Map.entry("reproducibility", "Reproducibility"));
 
     private Reports() {
     }

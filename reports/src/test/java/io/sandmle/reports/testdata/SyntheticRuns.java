@@ -5,6 +5,7 @@ import io.sandmle.api.EpisodeRecord;
 import io.sandmle.api.Grade;
 import io.sandmle.api.Medal;
 import io.sandmle.api.ReportInput;
+import io.sandmle.api.ResourceUse;
 import io.sandmle.api.Thresholds;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,7 +85,9 @@ public final class SyntheticRuns {
                             : grade(task, Math.round(hr * 1000) / 1000.0, !evaluationOnly);
                     out.add(new EpisodeRecord(EpisodeRecord.SCHEMA_VERSION, "run-" + (s % 2), "e" + s + "-" + t + "-" + r,
                             systemName(s), "suite" + (t % suites), task, CATEGORIES[t % CATEGORIES.length], r, g,
-                            g.valid() && !evaluationOnly ? hr : 0, "answer", 1000L + rng.nextInt(60_000), 3 + rng.nextInt(10)));
+                            g.valid() && !evaluationOnly ? hr : 0, "answer", 1000L + rng.nextInt(60_000), 3 + rng.nextInt(10),
+                            // Fixed, not drawn, so the scores' random stream is the same as before resources existed.
+                            new ResourceUse(1000L * (1 + t % 7), (256L << 20) * (1 + s), s == 0 ? 12.5 * (r + 1) : null)));
                 }
             }
         }
