@@ -44,7 +44,9 @@ async def play(url, episodes, system):
 
 async def one_session(url, system, index):
     try:
-        async with websockets.connect(url, max_size=None, open_timeout=120) as ws:
+        # 64 sessions start 64 sandboxes on a 2-core machine that may also be running the rest of the test suite:
+        # the client's own event loop can then fall behind websockets' default 20 s keep-alive deadline.
+        async with websockets.connect(url, max_size=None, open_timeout=120, ping_timeout=90) as ws:
             first = await ask(ws, {"type": "reset", "data": {"seed": index, "system": system}})
             if first["type"] == "error":
                 return {"index": index, "error": first["data"]["code"]}

@@ -141,7 +141,7 @@ final class DataStrategist {
         return scale;
     }
 
-    private static double standardDeviation(double[] values) {
+    static double standardDeviation(double[] values) {
         double mean = Arrays.stream(values).average().orElse(0);
         double squares = 0;
         for (double v : values) {

@@ -35,7 +35,7 @@ class RuleFamiliesTest {
         Map<RuleFamily, HiddenRule> seen = rulesByFamily(TABULAR);
         assertEquals(EnumSet.allOf(RuleFamily.class), seen.keySet());
         for (HiddenRule rule : seen.values()) {
-            double sd = standardDeviation(signals(rule, 4_000, new SeededRandom(7)));
+            double sd = DataStrategist.standardDeviation(signals(rule, 4_000, new SeededRandom(7)));
             assertEquals(HiddenRule.SIGNAL_SD, sd, 0.1 * HiddenRule.SIGNAL_SD, rule.family() + " spread");
         }
     }
@@ -76,8 +76,8 @@ class RuleFamiliesTest {
     void theBestReferenceFamilyFollowsTheRuleFamily() {
         // A linear rule is best fitted by a linear reference, a rule of steps by trees: the two tasks' gold
         // thresholds come from different model families, so no one recipe is the answer to both.
-        String linearBest = bestRung(generatedWith(RuleFamily.LINEAR));
-        String stepsBest = bestRung(generatedWith(RuleFamily.THRESHOLDS));
+        String linearBest = TestTasks.bestRung(generatedWith(RuleFamily.LINEAR));
+        String stepsBest = TestTasks.bestRung(generatedWith(RuleFamily.THRESHOLDS));
         assertTrue(List.of("linear", "interactions").contains(linearBest), "linear rule, best rung " + linearBest);
         assertTrue(List.of("forest", "boosting").contains(stepsBest), "threshold rule, best rung " + stepsBest);
         assertNotEquals(linearBest, stepsBest);
@@ -96,17 +96,6 @@ class RuleFamiliesTest {
             }
         }
         throw new AssertionError("no kept " + family + " task");
-    }
-
-    private static String bestRung(Path task) {
-        io.sandmle.api.Task t = new io.sandmle.environments.suites.SyntheticSuite().load(task, Map.of()).get(0);
-        Map<String, Double> scores = new java.util.HashMap<>();
-        t.attributes().forEach((key, value) -> {
-            if (key.startsWith("reference_score.")) {
-                scores.put(key.substring("reference_score.".length()), Double.parseDouble(value));
-            }
-        });
-        return Calibration.bestRung(scores, t.lowerIsBetter());
     }
 
     private static Map<RuleFamily, HiddenRule> rulesByFamily(TaskDna dna) {
@@ -158,10 +147,5 @@ class RuleFamiliesTest {
         double[] moved = z.clone();
         moved[dim] += by;
         return moved;
-    }
-
-    private static double standardDeviation(double[] values) {
-        double mean = java.util.Arrays.stream(values).average().orElse(0);
-        return Math.sqrt(java.util.Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum() / values.length);
     }
 }

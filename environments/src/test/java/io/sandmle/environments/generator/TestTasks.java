@@ -59,6 +59,18 @@ final class TestTasks {
         throw new AssertionError(seedId + " produced no kept task in 4 attempts: " + drops);
     }
 
+    /** The rung of a generated task's best reference family, from the scores task.json records. */
+    static String bestRung(Path task) {
+        io.sandmle.api.Task t = new io.sandmle.environments.suites.SyntheticSuite().load(task, java.util.Map.of()).get(0);
+        java.util.Map<String, Double> scores = new java.util.HashMap<>();
+        t.attributes().forEach((key, value) -> {
+            if (key.startsWith("reference_score.")) {
+                scores.put(key.substring("reference_score.".length()), Double.parseDouble(value));
+            }
+        });
+        return Calibration.bestRung(scores, t.lowerIsBetter());
+    }
+
     /** A copy of a task folder, to break without touching the original. */
     static Path copy(Path task, Path into) throws Exception {
         Path target = into.resolve(task.getFileName());

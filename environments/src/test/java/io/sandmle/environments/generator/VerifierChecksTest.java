@@ -45,14 +45,7 @@ class VerifierChecksTest {
 
     /** The ladder submission of the task's best model family (the gold threshold's). */
     private static Path strongestReference(Path task) {
-        Task t = taskOf(task);
-        Map<String, Double> scores = new java.util.HashMap<>();
-        t.attributes().forEach((key, value) -> {
-            if (key.startsWith("reference_score.")) {
-                scores.put(key.substring("reference_score.".length()), Double.parseDouble(value));
-            }
-        });
-        return task.resolve("reference/ladder/" + Calibration.bestRung(scores, t.lowerIsBetter()) + ".csv");
+        return task.resolve("reference/ladder/" + TestTasks.bestRung(task) + ".csv");
     }
 
     private static String failedCheck(Path task) throws Exception {

@@ -1,5 +1,6 @@
 package io.sandmle.executors.slurm.pool;
 
+import io.sandmle.api.Limits;
 import io.sandmle.api.Sandbox;
 import io.sandmle.api.SandboxException;
 import io.sandmle.api.SandboxSpec;
@@ -199,7 +200,7 @@ public final class SlurmPool implements AutoCloseable {
                 "--output=" + dir.resolve(name.replace(".json", ".log")), "--nodes=1", "--ntasks=1",
                 "--mem=" + bounds.memoryPerAgent(), "--time=" + Math.max(1, bounds.pilotTime().toMinutes())));
         // A pilot serves episodes of any limits, so its generic resources are the gres setting alone.
-        argv.addAll(options.placement(io.sandmle.api.Limits.defaults()));
+        argv.addAll(options.placement(Limits.defaults()));
         argv.add("--wrap=" + PilotCommand.agent(dir, name, ORPHAN_AFTER));
         return argv;
     }
