@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A warm worker forked by the executor's zygote into an episode's sandbox sees exactly what a cold step sees
- * (mounts, ids, capabilities, environment, limits, network, descriptors), only its own episode's processes, and a
+ * (mounts, ids, capabilities, environment, limits, network, descriptors, the libraries' import-time decisions), only its own episode's processes, and a
  * zygote killed mid-run is replaced by the next episode.
  */
 class ZygoteTest {
@@ -38,7 +38,16 @@ class ZygoteTest {
                     return 'connected'
                 except OSError as e:
                     return 'refused'
+            # Decisions the libraries take at import time from what they find (joblib: can it make named semaphores in
+            # /dev/shm; scikit-learn: how many OpenMP threads), made by the zygote before any sandbox exists.
+            import joblib._multiprocessing_helpers as joblib_mp
+            from sklearn.utils._openmp_helpers import _openmp_effective_n_threads
+            from sklearn.linear_model import LogisticRegression
+            from sklearn.model_selection import cross_val_score
+            libraries = {'joblib_processes': joblib_mp.mp is not None, 'openmp_threads': _openmp_effective_n_threads(),
+                         'cv_n_jobs_2': len(cross_val_score(LogisticRegression(), [[0], [1]] * 4, [0, 1] * 4, cv=2, n_jobs=2))}
             view = {
+                'libraries': libraries,
                 # Mount and parent ids differ per sandbox; everything after them must not.
                 'mounts': [l.split(' ', 2)[2] for l in open('/proc/self/mountinfo').read().splitlines()],
                 'ids': {k: status[k].split() for k in ('Uid', 'Gid', 'Groups', 'CapInh', 'CapPrm', 'CapEff',

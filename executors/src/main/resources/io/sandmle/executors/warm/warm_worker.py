@@ -24,6 +24,14 @@ import sys
 PRELOAD = ("numpy", "pandas", "scipy", "sklearn", "sklearn.ensemble", "sklearn.linear_model",
            "sklearn.model_selection", "sklearn.metrics", "sklearn.preprocessing", "sklearn.tree")
 
+if sys.argv[-1] == "zygote":
+    # joblib decides at import whether it can use processes by creating a named semaphore. Inside the sandbox the
+    # user cannot write /dev/shm, so it works serially and scikit-learn then gives OpenMP one thread; as root on the
+    # host the zygote's probe would succeed, and its steps would try process pools (Permission denied) and run two
+    # OpenMP threads each. This makes the zygote's imports decide as a worker's inside the sandbox do.
+    os.environ["JOBLIB_MULTIPROCESSING"] = "0"
+BEFORE_IMPORTS = dict(os.environ)
+
 for _name in PRELOAD:
     try:
         __import__(_name)
@@ -289,8 +297,11 @@ def become_worker(request, call, last_cap):
     call("prctl", PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
     # A uid change without exec leaves the process undumpable (its /proc files root's); setpriv's exec does not.
     call("prctl", PR_SET_DUMPABLE, 1, 0, 0, 0)
-    os.environ.clear()  # what the imports added (KMP_*) goes: the environment is bubblewrap's
+    # Bubblewrap's environment plus what the imports set (scikit-learn's KMP_*), as in a worker that imported inside.
+    added = {k: v for k, v in os.environ.items() if BEFORE_IMPORTS.get(k) != v}
+    os.environ.clear()
     os.environ.update(request["environment"])
+    os.environ.update(added)
     script = request["scriptInside"]
     sys.argv = [script]
     sys.path[0] = os.path.dirname(script)
