@@ -154,7 +154,8 @@ public final class LocalExecutor implements Executor {
     private synchronized Optional<Zygote> zygote() {
         if (zygote == null) {
             Machine m = machine();
-            zygote = Zygote.forMachine(m.user(), m.cgroups(), SandboxSpec.DEFAULT_PYTHON);
+            zygote = options.zygote() ? Zygote.forMachine(m.user(), m.cgroups(), SandboxSpec.DEFAULT_PYTHON)
+                    : Optional.empty();
         }
         return zygote;
     }
