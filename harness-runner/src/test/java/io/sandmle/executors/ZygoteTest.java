@@ -2,10 +2,12 @@ package io.sandmle.executors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sandmle.api.ExecResult;
+import io.sandmle.api.Executor;
 import io.sandmle.api.Limits;
 import io.sandmle.api.Sandbox;
 import io.sandmle.api.SandboxSpec;
@@ -16,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -134,6 +137,18 @@ class ZygoteTest {
                 assertNotEquals(zygote.pid(), restarted.pid());
             }
         }
+    }
+
+    @Test
+    void theZygoteSettingFalseLetsEveryWorkerImportForItself() throws Exception {
+        try (Executor ex = new LocalExecutor().withSettings(Map.of("zygote", "false"));
+             Sandbox sb = ex.open(new SandboxSpec(tmp.resolve("own/work"), null, null, Limits.defaults(), false))) {
+            assertTrue(runView(sb, tmp.resolve("own/work")).where().get("warm").asBoolean());
+            assertTrue(zygotePid().isEmpty(), "no zygote with zygote: false");
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LocalOptions.from(Map.of("zygote", "sometimes")));
+        assertEquals("The local executor's zygote setting must be true or false, not 'sometimes'.", e.getMessage());
     }
 
     private record Seen(JsonNode view, JsonNode where) {
