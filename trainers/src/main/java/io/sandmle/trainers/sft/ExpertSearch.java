@@ -42,6 +42,14 @@ public final class ExpertSearch {
     /** The policy name the expert's episodes are recorded under. */
     public static final String POLICY_ID = "embedded@expert";
 
+    /** The higher medal, then the better score; {@code max} keeps the first of equals, the earlier candidate. */
+    private static final Comparator<Trajectory> BY_GRADE = Comparator
+            .<Trajectory>comparingInt(t -> MilestoneReward.medalOf(t.finalGrade()).ordinal())
+            .thenComparingDouble(t -> {
+                Grade g = t.finalGrade();
+                return g.lowerIsBetter() ? -g.score() : g.score();
+            });
+
     private final TrainingSession session;
     private final EmbeddedPolicy policy;
     private final GrpoSettings schedule;
@@ -96,14 +104,6 @@ public final class ExpertSearch {
         }
         return new Visits(groups, best);
     }
-
-    /** The higher medal, then the better score; {@code max} keeps the first of equals, the earlier candidate. */
-    private static final Comparator<Trajectory> BY_GRADE = Comparator
-            .<Trajectory>comparingInt(t -> MilestoneReward.medalOf(t.finalGrade()).ordinal())
-            .thenComparingDouble(t -> {
-                Grade g = t.finalGrade();
-                return g.lowerIsBetter() ? -g.score() : g.score();
-            });
 
     /** {@code group-size} distinct recipes of the space, the same for every run with this seed and step. */
     List<Recipe> candidates(ActionSpace space, int step) {
