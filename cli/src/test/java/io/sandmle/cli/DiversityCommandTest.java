@@ -11,12 +11,17 @@ import io.sandmle.api.codec.TaskJson;
 import io.sandmle.cli.diversity.TaskSplit;
 import io.sandmle.support.Json;
 import io.sandmle.support.doubles.MicroTask;
+import io.sandmle.trainers.policy.EmbeddedSettings;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,9 +45,18 @@ class DiversityCommandTest {
                     t.modality(), t.taskType(), t.category(), t.attributes(), t.root()));
         }
         Path json = tmp.resolve("diversity.json");
-        CliRun run = CliRun.of("diversity", "--tasks", tasks.toString(), "--out", json.toString(),
-                "--work-dir", tmp.resolve("work").toString(), "--seed", "3",
-                "--recipe", "model=linear scale=standard", "--recipe", "model=tree capacity=low", "--recipe", "model=knn");
+        // The command prints its table on the process's standard output.
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream table = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(table, true, StandardCharsets.UTF_8));
+        CliRun run;
+        try {
+            run = CliRun.of("diversity", "--tasks", tasks.toString(), "--out", json.toString(),
+                    "--work-dir", tmp.resolve("work").toString(), "--seed", "3",
+                    "--recipe", "model=linear scale=standard", "--recipe", "model=tree capacity=low", "--recipe", "model=knn");
+        } finally {
+            System.setOut(stdout);
+        }
         assertEquals(SandmleCommand.OK, run.exitCode(), run.err());
 
         JsonNode doc = Json.MAPPER.readTree(json.toFile());
@@ -60,6 +74,15 @@ class DiversityCommandTest {
         all.addAll(heldOut);
         assertEquals(Set.copyOf(TASKS), all, "the split covers every task once");
         assertEquals(TaskSplit.of(TASKS, 0.5, 3), new TaskSplit(train, heldOut), "the split is the seed's");
+
+        // What diversity prints for the best fixed recipe is what the embedded policy's recipe setting reads.
+        JsonNode bestFixed = doc.get("best_fixed");
+        String recipe = bestFixed.get("recipe").asText();
+        assertEquals(recipe, EmbeddedSettings.from(Map.of("recipe", bestFixed.get("policy_settings").get("recipe")
+                .asText())).recipe().describe());
+        String printed = table.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("as an eval policy: {name: best-fixed, provider: embedded, settings: {\"recipe\":\""
+                + recipe + "\"}}"), printed);
 
         double fixed = doc.get("best_fixed").get("held_out_medal_rate").asDouble();
         double oracle = doc.get("oracle_held_out_medal_rate").asDouble();

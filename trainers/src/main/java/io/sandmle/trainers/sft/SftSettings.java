@@ -6,6 +6,7 @@ import io.sandmle.trainers.grpo.GrpoSettings;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -18,8 +19,14 @@ import java.util.Map;
  * @param epochs       full-batch Adam steps over the kept trajectories ({@code sft-epochs}, default 100)
  * @param learningRate Adam learning rate ({@code sft-learning-rate}, default 0.01)
  * @param keepValid    keep every valid trajectory ({@code keep: valid}) rather than only medals ({@code keep: medal})
+ * @param source       whose trajectories are cloned ({@code source}): the starting policy's own rollouts ({@code own},
+ *                     default) or an offline expert's recipe search with the same sandbox budget ({@code expert},
+ *                     {@link ExpertSearch})
  */
-public record SftSettings(GrpoSettings rollouts, int epochs, double learningRate, boolean keepValid) {
+public record SftSettings(GrpoSettings rollouts, int epochs, double learningRate, boolean keepValid, Source source) {
+
+    /** Whose trajectories SFT clones. */
+    public enum Source { OWN, EXPERT }
 
     /** The keys the {@code sft} trainer reads ({@code init-checkpoint} through the starting policy). */
     public static final List<String> KEYS = keys();
@@ -31,17 +38,22 @@ public record SftSettings(GrpoSettings rollouts, int epochs, double learningRate
         if (!keep.equals("medal") && !keep.equals("valid")) {
             throw new IllegalArgumentException("trainer setting 'keep' must be medal or valid, not '" + keep + "'");
         }
+        String source = s.getOrDefault("source", "own");
+        if (!source.equals("own") && !source.equals("expert")) {
+            throw new IllegalArgumentException("trainer setting 'source' must be own or expert, not '" + source + "'");
+        }
         double epochs = Settings.number(s, "trainer", "sft-epochs", 100);
         if (epochs < 1 || epochs != Math.rint(epochs)) {
             throw new IllegalArgumentException("trainer setting 'sft-epochs' must be a positive whole number");
         }
         return new SftSettings(GrpoSettings.read(s), (int) epochs, Settings.number(s, "trainer", "sft-learning-rate", 0.01),
-                keep.equals("valid"));
+                keep.equals("valid"), Source.valueOf(source.toUpperCase(Locale.ROOT)));
     }
 
     private static List<String> keys() {
         List<String> keys = new ArrayList<>(GrpoSettings.SCHEDULE_KEYS);
-        keys.addAll(List.of("hidden", "traps", "init-checkpoint", "sft-epochs", "sft-learning-rate", "keep"));
+        keys.addAll(List.of("hidden", "traps", "init-checkpoint", "sft-epochs", "sft-learning-rate", "keep",
+                "source"));
         return List.copyOf(keys);
     }
 }
