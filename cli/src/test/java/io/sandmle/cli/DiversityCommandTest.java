@@ -38,11 +38,8 @@ class DiversityCommandTest {
     void measuresTheBestFixedRecipeAgainstThePerTaskBestOnHeldOutTasks() throws Exception {
         Path tasks = tmp.resolve("tasks");
         for (String id : TASKS) {
-            Task t = MicroTask.create(tasks.resolve(id)).task();
             // micro-c's cut-offs are out of reach, so not every task medals.
-            Thresholds cut = id.equals("micro-c") ? new Thresholds(0.9999, 0.9998, 0.9997, 0.7) : t.thresholds();
-            TaskJson.write(t.root(), new Task(t.schemaVersion(), id, t.title(), t.metric(), t.lowerIsBetter(), cut,
-                    t.modality(), t.taskType(), t.category(), t.attributes(), t.root()));
+            microTask(tasks, id, id.equals("micro-c") ? new Thresholds(0.9999, 0.9998, 0.9997, 0.7) : null);
         }
         Path json = tmp.resolve("diversity.json");
         // The command prints its table on the process's standard output.
@@ -103,6 +100,31 @@ class DiversityCommandTest {
     }
 
     @Test
+    void aHeldOutFolderIsTheHeldOutSideWhole() throws Exception {
+        Path train = tmp.resolve("train");
+        Path heldOut = tmp.resolve("held-out");
+        microTask(train, "micro-a", null);
+        microTask(train, "micro-b", null);
+        microTask(heldOut, "micro-z", null);
+        Path json = tmp.resolve("diversity.json");
+        CliRun run = CliRun.of("diversity", "--tasks", train.toString(), "--held-out", heldOut.toString(),
+                "--out", json.toString(), "--work-dir", tmp.resolve("work").toString(), "--recipe", "model=linear");
+        assertEquals(SandmleCommand.OK, run.exitCode(), run.err());
+        JsonNode doc = Json.MAPPER.readTree(json.toFile());
+        assertEquals(List.of("micro-a", "micro-b"), texts(doc.get("train_tasks")));
+        assertEquals(List.of("micro-z"), texts(doc.get("held_out_tasks")));
+        assertEquals(heldOut.toString(), doc.get("request").get("held_out").asText());
+
+        CliRun both = CliRun.of("diversity", "--tasks", train.toString(), "--held-out", train.toString());
+        assertEquals(SandmleCommand.BAD_INPUT, both.exitCode(), both.err());
+        assertTrue(both.err().contains("--tasks and --held-out both hold task micro-a"), both.err());
+        CliRun share = CliRun.of("diversity", "--tasks", train.toString(), "--held-out", heldOut.toString(),
+                "--train-share", "0.7");
+        assertEquals(SandmleCommand.BAD_INPUT, share.exitCode(), share.err());
+        assertTrue(share.err().contains("with --held-out the split is the two folders"), share.err());
+    }
+
+    @Test
     void theSplitDependsOnTheSeedNotOnTheListingOrder() {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
@@ -124,6 +146,13 @@ class DiversityCommandTest {
             assertTrue(run.err().startsWith("sandmle: --tasks " + bad), run.err());
             assertEquals(1, run.err().strip().lines().count(), "one sentence: " + run.err());
         }
+    }
+
+    /** A micro task in {@code dir}/{@code id} with that id and the given cut-offs ({@code null}: its own). */
+    private static void microTask(Path dir, String id, Thresholds cut) throws Exception {
+        Task t = MicroTask.create(dir.resolve(id)).task();
+        TaskJson.write(t.root(), new Task(t.schemaVersion(), id, t.title(), t.metric(), t.lowerIsBetter(),
+                cut == null ? t.thresholds() : cut, t.modality(), t.taskType(), t.category(), t.attributes(), t.root()));
     }
 
     private static List<String> texts(JsonNode array) {
