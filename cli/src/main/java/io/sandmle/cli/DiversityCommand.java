@@ -45,9 +45,15 @@ public final class DiversityCommand implements Callable<Integer> {
             description = "A folder of task folders, e.g. the output of 'sandmle generate'.")
     Path tasksDir;
 
-    @Option(names = "--train-share", defaultValue = "0.5",
-            description = "Share of tasks the best fixed recipe is chosen on (default: ${DEFAULT-VALUE}).")
-    double trainShare;
+    @Option(names = "--held-out", paramLabel = "<dir>",
+            description = "A second folder of task folders, all held out (then every task of --tasks is a train task; "
+                    + "e.g. tasks generated from other seed competitions).")
+    Path heldOutDir;
+
+    @Option(names = "--train-share", paramLabel = "<share>",
+            description = "Share of the --tasks folder the best fixed recipe is chosen on, the rest held out (default: 0.5;"
+                    + " not with --held-out).")
+    Double trainShare;
 
     @Option(names = "--recipes", defaultValue = "honest",
             description = "Action space: honest (default, the policy's) or all (the library with its traps).")
@@ -63,8 +69,9 @@ public final class DiversityCommand implements Callable<Integer> {
                     + "capacity=high'; other heads at their default); repeatable, replaces --grid.")
     List<String> listedRecipes = new ArrayList<>();
 
-    @Option(names = "--seed", defaultValue = "0", description = "Seed of the train/held-out split (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Option(names = "--seed", paramLabel = "<seed>",
+            description = "Seed of the train/held-out split of one folder (default: 0; not with --held-out).")
+    Long seed;
 
     @Option(names = "--out", paramLabel = "<file.json>", description = "Also write the full result as JSON.")
     Path out;
@@ -90,8 +97,19 @@ public final class DiversityCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--parallel must be at least 1, not " + parallel + ".");
         }
         Extensions extensions = pluginPath.load();
-        List<TaskFolder> tasks = taskFolders(tasksDir, extensions);
-        TaskSplit split = TaskSplit.of(tasks.stream().map(t -> t.task().id()).toList(), trainShare, seed);
+        List<TaskFolder> tasks = new ArrayList<>(taskFolders(tasksDir, extensions));
+        TaskSplit split;
+        if (heldOutDir != null) {
+            if (trainShare != null || seed != null) {
+                throw new IllegalArgumentException("--train-share and --seed split one folder; with --held-out the "
+                        + "split is the two folders, so leave them out.");
+            }
+            List<TaskFolder> heldOut = taskFolders(heldOutDir, extensions);
+            split = TaskSplit.folders(ids(tasks), ids(heldOut));
+            tasks.addAll(heldOut);
+        } else {
+            split = TaskSplit.of(ids(tasks), trainShare == null ? 0.5 : trainShare, seed == null ? 0 : seed);
+        }
         Path work = workDir != null ? workDir : Files.createTempDirectory("sandmle-diversity-");
         long start = System.nanoTime();
         List<TaskTrials> trials;
@@ -108,6 +126,10 @@ public final class DiversityCommand implements Callable<Integer> {
             System.err.println("sandmle: wrote " + out);
         }
         return SandmleCommand.OK;
+    }
+
+    private static List<String> ids(List<TaskFolder> tasks) {
+        return tasks.stream().map(t -> t.task().id()).toList();
     }
 
     /** Every folder directly under {@code dir} that holds a task.json, sorted by name. */
@@ -155,10 +177,16 @@ public final class DiversityCommand implements Callable<Integer> {
     private Map<String, Object> request() {
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("tasks", tasksDir.toString());
-        request.put("train_share", trainShare);
+        if (heldOutDir != null) {
+            request.put("held_out", heldOutDir.toString());
+        } else {
+            request.put("train_share", trainShare == null ? 0.5 : trainShare);
+        }
         request.put("recipes", recipes);
         request.put("grid", grid);
-        request.put("seed", seed);
+        if (heldOutDir == null) {
+            request.put("seed", seed == null ? 0 : seed);
+        }
         request.put("executor", executor);
         request.put("parallel", parallel);
         return request;

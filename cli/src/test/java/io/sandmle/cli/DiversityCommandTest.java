@@ -11,12 +11,17 @@ import io.sandmle.api.codec.TaskJson;
 import io.sandmle.cli.diversity.TaskSplit;
 import io.sandmle.support.Json;
 import io.sandmle.support.doubles.MicroTask;
+import io.sandmle.trainers.policy.EmbeddedSettings;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,16 +38,22 @@ class DiversityCommandTest {
     void measuresTheBestFixedRecipeAgainstThePerTaskBestOnHeldOutTasks() throws Exception {
         Path tasks = tmp.resolve("tasks");
         for (String id : TASKS) {
-            Task t = MicroTask.create(tasks.resolve(id)).task();
             // micro-c's cut-offs are out of reach, so not every task medals.
-            Thresholds cut = id.equals("micro-c") ? new Thresholds(0.9999, 0.9998, 0.9997, 0.7) : t.thresholds();
-            TaskJson.write(t.root(), new Task(t.schemaVersion(), id, t.title(), t.metric(), t.lowerIsBetter(), cut,
-                    t.modality(), t.taskType(), t.category(), t.attributes(), t.root()));
+            microTask(tasks, id, id.equals("micro-c") ? new Thresholds(0.9999, 0.9998, 0.9997, 0.7) : null);
         }
         Path json = tmp.resolve("diversity.json");
-        CliRun run = CliRun.of("diversity", "--tasks", tasks.toString(), "--out", json.toString(),
-                "--work-dir", tmp.resolve("work").toString(), "--seed", "3",
-                "--recipe", "model=linear scale=standard", "--recipe", "model=tree capacity=low", "--recipe", "model=knn");
+        // The command prints its table on the process's standard output.
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream table = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(table, true, StandardCharsets.UTF_8));
+        CliRun run;
+        try {
+            run = CliRun.of("diversity", "--tasks", tasks.toString(), "--out", json.toString(),
+                    "--work-dir", tmp.resolve("work").toString(), "--seed", "3",
+                    "--recipe", "model=linear scale=standard", "--recipe", "model=tree capacity=low", "--recipe", "model=knn");
+        } finally {
+            System.setOut(stdout);
+        }
         assertEquals(SandmleCommand.OK, run.exitCode(), run.err());
 
         JsonNode doc = Json.MAPPER.readTree(json.toFile());
@@ -61,6 +72,15 @@ class DiversityCommandTest {
         assertEquals(Set.copyOf(TASKS), all, "the split covers every task once");
         assertEquals(TaskSplit.of(TASKS, 0.5, 3), new TaskSplit(train, heldOut), "the split is the seed's");
 
+        // What diversity prints for the best fixed recipe is what the embedded policy's recipe setting reads.
+        JsonNode bestFixed = doc.get("best_fixed");
+        String recipe = bestFixed.get("recipe").asText();
+        assertEquals(recipe, EmbeddedSettings.from(Map.of("recipe", bestFixed.get("policy_settings").get("recipe")
+                .asText())).recipe().describe());
+        String printed = table.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("as an eval policy: {name: best-fixed, provider: embedded, settings: {\"recipe\":\""
+                + recipe + "\"}}"), printed);
+
         double fixed = doc.get("best_fixed").get("held_out_medal_rate").asDouble();
         double oracle = doc.get("oracle_held_out_medal_rate").asDouble();
         assertTrue(oracle >= fixed, "oracle " + oracle + " < best fixed " + fixed);
@@ -77,6 +97,31 @@ class DiversityCommandTest {
         }
         assertTrue(medals > 0, "a linear model medals on a linear micro task: " + rows);
         assertEquals("none", rows.get(2).get("best_medal").asText(), "micro-c's cut-offs are out of reach");
+    }
+
+    @Test
+    void aHeldOutFolderIsTheHeldOutSideWhole() throws Exception {
+        Path train = tmp.resolve("train");
+        Path heldOut = tmp.resolve("held-out");
+        microTask(train, "micro-a", null);
+        microTask(train, "micro-b", null);
+        microTask(heldOut, "micro-z", null);
+        Path json = tmp.resolve("diversity.json");
+        CliRun run = CliRun.of("diversity", "--tasks", train.toString(), "--held-out", heldOut.toString(),
+                "--out", json.toString(), "--work-dir", tmp.resolve("work").toString(), "--recipe", "model=linear");
+        assertEquals(SandmleCommand.OK, run.exitCode(), run.err());
+        JsonNode doc = Json.MAPPER.readTree(json.toFile());
+        assertEquals(List.of("micro-a", "micro-b"), texts(doc.get("train_tasks")));
+        assertEquals(List.of("micro-z"), texts(doc.get("held_out_tasks")));
+        assertEquals(heldOut.toString(), doc.get("request").get("held_out").asText());
+
+        CliRun both = CliRun.of("diversity", "--tasks", train.toString(), "--held-out", train.toString());
+        assertEquals(SandmleCommand.BAD_INPUT, both.exitCode(), both.err());
+        assertTrue(both.err().contains("--tasks and --held-out both hold task micro-a"), both.err());
+        CliRun share = CliRun.of("diversity", "--tasks", train.toString(), "--held-out", heldOut.toString(),
+                "--train-share", "0.7");
+        assertEquals(SandmleCommand.BAD_INPUT, share.exitCode(), share.err());
+        assertTrue(share.err().contains("with --held-out the split is the two folders"), share.err());
     }
 
     @Test
@@ -101,6 +146,13 @@ class DiversityCommandTest {
             assertTrue(run.err().startsWith("sandmle: --tasks " + bad), run.err());
             assertEquals(1, run.err().strip().lines().count(), "one sentence: " + run.err());
         }
+    }
+
+    /** A micro task in {@code dir}/{@code id} with that id and the given cut-offs ({@code null}: its own). */
+    private static void microTask(Path dir, String id, Thresholds cut) throws Exception {
+        Task t = MicroTask.create(dir.resolve(id)).task();
+        TaskJson.write(t.root(), new Task(t.schemaVersion(), id, t.title(), t.metric(), t.lowerIsBetter(),
+                cut == null ? t.thresholds() : cut, t.modality(), t.taskType(), t.category(), t.attributes(), t.root()));
     }
 
     private static List<String> texts(JsonNode array) {

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.sandmle.trainers.export.ExternalSettings;
 import io.sandmle.trainers.grpo.GrpoSettings;
 import io.sandmle.trainers.policy.EmbeddedSettings;
+import io.sandmle.trainers.policy.Head;
+import io.sandmle.trainers.policy.Recipe;
 import io.sandmle.trainers.sft.SftSettings;
 import java.util.HashMap;
 import java.util.List;
@@ -27,8 +29,9 @@ class TrainerSettingsTest {
                 e.getMessage());
         SftSettings sft = SftSettings.from(Map.of("sft-epochs", "7", "sft-learning-rate", "0.2", "keep", "valid",
                 "sft-validation", "0.25", "sft-patience", "5"));
-        assertEquals(new SftSettings(GrpoSettings.read(Map.of()), 7, 0.2, true, 0.25, 5), sft);
-        assertEquals(new SftSettings(GrpoSettings.read(Map.of()), 2000, 0.01, false, 0.2, 20), SftSettings.from(Map.of()),
+        assertEquals(new SftSettings(GrpoSettings.read(Map.of()), 7, 0.2, true, SftSettings.Source.OWN, 0.25, 5), sft);
+        assertEquals(new SftSettings(GrpoSettings.read(Map.of()), 2000, 0.01, false, SftSettings.Source.OWN, 0.2, 20),
+                SftSettings.from(Map.of()),
                 "by default it trains to convergence on a fifth of the tasks, for at most 2000 epochs");
         assertEquals("unknown setting 'sft-validate' for the sft trainer; did you mean 'sft-validation'?",
                 assertThrows(IllegalArgumentException.class,
@@ -70,6 +73,36 @@ class TrainerSettingsTest {
     }
 
     @Test
+    void aFixedRecipeIsReadAsTheRecipeCommentWritesItAndABadOneNamesTheNearest() {
+        Recipe best = new Recipe(Map.of(Head.MODEL, "boosting", Head.CAPACITY, "high", Head.SCALE, "standard"));
+        assertEquals(best, EmbeddedSettings.from(Map.of("recipe", best.describe())).recipe(),
+                "what diversity prints reads back");
+        assertEquals(best, EmbeddedSettings.from(Map.of("recipe", " model=boosting  capacity=high scale=standard"))
+                .recipe(), "heads left out take their default");
+        assertEquals("policy setting 'recipe' 'model=forrest capacity=mid': 'model=forrest' is not an option of model "
+                        + "in the honest action space; did you mean 'forest'?",
+                assertThrows(IllegalArgumentException.class, () -> EmbeddedSettings.from(
+                        Map.of("recipe", "model=forrest capacity=mid"))).getMessage());
+        assertEquals("policy setting 'recipe' 'modle=forest': 'modle=forest' does not name a recipe head; did you mean "
+                        + "'model'?",
+                assertThrows(IllegalArgumentException.class, () -> EmbeddedSettings.from(
+                        Map.of("recipe", "modle=forest"))).getMessage());
+        // A trap is an option only when the policy offers traps.
+        assertThrows(IllegalArgumentException.class, () -> EmbeddedSettings.from(Map.of("recipe", "model=lightgbm")));
+        assertEquals("lightgbm", EmbeddedSettings.from(Map.of("recipe", "model=lightgbm", "traps", "true")).recipe()
+                .get(Head.MODEL));
+    }
+
+    @Test
+    void sftSourceIsOwnOrExpert() {
+        assertEquals(SftSettings.Source.OWN, SftSettings.from(Map.of()).source());
+        assertEquals(SftSettings.Source.EXPERT, SftSettings.from(Map.of("source", "expert")).source());
+        assertEquals("trainer setting 'source' must be own or expert, not 'teacher'",
+                assertThrows(IllegalArgumentException.class, () -> SftSettings.from(Map.of("source", "teacher")))
+                        .getMessage());
+    }
+
+    @Test
     void everyListedKeyChangesTheSettings() {
         assertEveryKeyIsRead(GrpoSettings.KEYS, GrpoSettings::from, "init-checkpoint");
         assertEveryKeyIsRead(SftSettings.KEYS, SftSettings::from, "init-checkpoint");
@@ -88,7 +121,8 @@ class TrainerSettingsTest {
             if (List.of(elsewhere).contains(key)) {
                 continue;
             }
-            String value = key.equals("keep") ? "valid" : key.equals("traps") ? "true" : key.equals("endpoint") || key.equals("checkpoint")
+            String value = key.equals("keep") ? "valid" : key.equals("source") ? "expert"
+                    : key.equals("recipe") ? "model=forest" : key.equals("traps") ? "true" : key.equals("endpoint") || key.equals("checkpoint")
                     || key.equals("adapter-name") ? "x" : key.equals("sft-validation") ? "0.5" : "3";
             assertNotEquals(defaults, resolve.apply(Map.of(key, value)), key + " is listed but not read");
         }

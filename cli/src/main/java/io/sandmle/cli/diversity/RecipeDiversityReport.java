@@ -1,5 +1,6 @@
 package io.sandmle.cli.diversity;
 
+import io.sandmle.support.Json;
 import io.sandmle.trainers.policy.Recipe;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,6 +32,8 @@ public record RecipeDiversityReport(RecipeDiversity diversity, RecipeGrid grid, 
                 wallSeconds));
         out.append(String.format(Locale.ROOT, "best fixed recipe (chosen on train, %.1f %% there): %s%n",
                 100 * diversity.fixedTrainRate(), grid.recipes().get(diversity.bestFixed()).describe()));
+        out.append(String.format(Locale.ROOT, "as an eval policy: {name: best-fixed, provider: embedded, settings: %s}%n",
+                Json.MAPPER.valueToTree(bestFixedSettings())));
         out.append(String.format(Locale.ROOT, "held out: best fixed medals %.1f %% (target <= %.0f %%), per-task best "
                         + "%.1f %% (target >= %.0f %%), %d distinct per-task best recipes; target %s%n",
                 100 * diversity.fixedHeldOutRate(), 100 * RecipeDiversity.TARGET_FIXED_AT_MOST,
@@ -48,7 +51,8 @@ public record RecipeDiversityReport(RecipeDiversity diversity, RecipeGrid grid, 
         doc.put("train_tasks", diversity.split().train());
         doc.put("held_out_tasks", diversity.split().heldOut());
         doc.put("best_fixed", Map.of("recipe", grid.recipes().get(diversity.bestFixed()).describe(),
-                "train_medal_rate", diversity.fixedTrainRate(), "held_out_medal_rate", diversity.fixedHeldOutRate()));
+                "policy_settings", bestFixedSettings(), "train_medal_rate", diversity.fixedTrainRate(),
+                "held_out_medal_rate", diversity.fixedHeldOutRate()));
         doc.put("oracle_held_out_medal_rate", diversity.oracleHeldOutRate());
         doc.put("distinct_per_task_best", diversity.distinctBest());
         doc.put("target", Map.of("best_fixed_at_most", RecipeDiversity.TARGET_FIXED_AT_MOST,
@@ -56,6 +60,16 @@ public record RecipeDiversityReport(RecipeDiversity diversity, RecipeGrid grid, 
         doc.put("per_task", perTask());
         doc.put("wall_seconds", wallSeconds);
         return doc;
+    }
+
+    /** The embedded policy's settings that play the best fixed recipe (EmbeddedSettings reads them back). */
+    private Map<String, String> bestFixedSettings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("recipe", grid.recipes().get(diversity.bestFixed()).describe());
+        if (grid.space().traps()) {
+            settings.put("traps", "true");
+        }
+        return settings;
     }
 
     private List<Map<String, Object>> perTask() {

@@ -4,7 +4,6 @@ import io.sandmle.trainers.policy.ActionSpace;
 import io.sandmle.trainers.policy.Head;
 import io.sandmle.trainers.policy.Recipe;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,25 +45,10 @@ public record RecipeGrid(ActionSpace space, List<Recipe> recipes, String descrip
      * Recipes written as the policy's recipe comment ({@code model=forest capacity=high}); heads left out take their
      * default.
      *
-     * @throws IllegalArgumentException naming the first part that is not an option of the space
+     * @throws IllegalArgumentException naming the first part that is not head=option of the space, and the nearest
      */
     public static RecipeGrid listed(ActionSpace space, List<String> texts) {
-        List<Recipe> recipes = new ArrayList<>();
-        for (String text : texts) {
-            Map<Head, String> choices = new EnumMap<>(Head.class);
-            for (String part : text.trim().split("\\s+")) {
-                int eq = part.indexOf('=');
-                Head head = eq > 0 && Head.recipeHeads().stream().anyMatch(h -> h.key().equals(part.substring(0, eq)))
-                        ? Head.byKey(part.substring(0, eq)) : null;
-                if (head == null || !space.options(head).contains(part.substring(eq + 1))) {
-                    throw new IllegalArgumentException("--recipe '" + text + "': '" + part + "' is not head=option of "
-                            + "the " + space.name().toLowerCase() + " action space (heads: model, impute, encode, scale, "
-                            + "capacity, ensemble, target).");
-                }
-                choices.put(head, part.substring(eq + 1));
-            }
-            recipes.add(new Recipe(choices));
-        }
+        List<Recipe> recipes = texts.stream().map(text -> Recipe.parse(text, space, "--recipe")).toList();
         return new RecipeGrid(space, List.copyOf(new LinkedHashSet<>(recipes)), "listed with --recipe");
     }
 

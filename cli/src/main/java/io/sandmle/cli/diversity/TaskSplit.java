@@ -33,6 +33,20 @@ public record TaskSplit(List<String> train, List<String> heldOut) {
                 ordered.subList(train, ordered.size()).stream().sorted().toList());
     }
 
+    /**
+     * Two folders' tasks: all of the first train, all of the second are held out.
+     *
+     * @throws IllegalArgumentException when a side is empty or a task id is on both sides
+     */
+    public static TaskSplit folders(List<String> train, List<String> heldOut) {
+        List<String> both = train.stream().filter(heldOut::contains).toList();
+        if (!both.isEmpty()) {
+            throw new IllegalArgumentException("--tasks and --held-out both hold task " + both.get(0) + "; a held-out "
+                    + "task must not be trained on.");
+        }
+        return new TaskSplit(train.stream().sorted().toList(), heldOut.stream().sorted().toList());
+    }
+
     private static String key(long seed, String id) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");

@@ -14,6 +14,11 @@ public interface Cgroup extends AutoCloseable {
     /** The files a process must write its own pid into to join (one per v1 controller, one for v2). */
     List<Path> procsFiles();
 
+    /** Moves the process {@code pid} (not its existing children) into this group. */
+    default void admit(long pid) {
+        procsFiles().forEach(procs -> CgroupFiles.write(procs, Long.toString(pid)));
+    }
+
     /** CPU time used by members since creation, in nanoseconds. */
     long cpuNanos();
 

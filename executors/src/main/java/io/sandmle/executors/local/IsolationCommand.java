@@ -5,7 +5,10 @@ import io.sandmle.executors.SandboxPaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -35,6 +38,30 @@ public record IsolationCommand(Path bwrap, SandboxUser user, Path workDir, Path 
     /** System folders shared read-only with the sandbox (Debian's Python and its libraries live in /usr). */
     private static final List<String> SYSTEM_FILES = List.of("/etc/alternatives", "/etc/ld.so.cache",
             "/etc/localtime", "/etc/mime.types");
+
+    /**
+     * The environment code sees, and nothing else of the harness's: bubblewrap's {@code --clearenv --setenv} list,
+     * and what the zygote starts with (its workers inherit it).
+     */
+    public static final Map<String, String> ENVIRONMENT = environment();
+
+    /** {@link #ENVIRONMENT} and the {@code PWD} bubblewrap's {@code --chdir} adds: all a sandboxed process sees. */
+    public static Map<String, String> environmentInside() {
+        Map<String, String> env = new LinkedHashMap<>(ENVIRONMENT);
+        env.put("PWD", SandboxPaths.WORK);
+        return env;
+    }
+
+    private static Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PATH", "/usr/bin:/bin");
+        env.put("HOME", SandboxPaths.WORK);
+        env.put("LANG", "C.UTF-8");
+        env.put("MPLCONFIGDIR", "/tmp");
+        env.put("PYTHONDONTWRITEBYTECODE", "1");
+        env.put("SANDMLE_DATA_DIR", SandboxPaths.DATA);
+        return Collections.unmodifiableMap(env);
+    }
 
     /**
      * The full command: {@code [join cgroup] prlimit … bwrap … [setpriv …] program}.
@@ -76,21 +103,38 @@ public record IsolationCommand(Path bwrap, SandboxUser user, Path workDir, Path 
     public record Rlimits(boolean cpu, boolean memory, boolean processes) {
     }
 
-    private List<String> rlimits(Rlimits which) {
+    /**
+     * One resource limit, named as {@code prlimit} and Python's {@code resource.RLIMIT_*} name it.
+     *
+     * @param name lower-case resource name ({@code nofile}, {@code fsize}, …)
+     * @param soft the soft limit
+     * @param hard the hard limit
+     */
+    public record Rlimit(String name, long soft, long hard) {
+    }
+
+    /** The rlimits a program wrapped with {@code which} gets (the zygote sets the same ones itself). */
+    public List<Rlimit> rlimitValues(Rlimits which) {
         long cpuSeconds = Math.max(1, (limits.cpuTime().toMillis() + 999) / 1000);
-        List<String> argv = new ArrayList<>(List.of("prlimit",
-                "--nofile=" + limits.maxOpenFiles() + ":" + limits.maxOpenFiles(),
-                "--fsize=" + limits.maxDiskBytes() + ":" + limits.maxDiskBytes(),
-                "--core=0:0"));
+        List<Rlimit> values = new ArrayList<>(List.of(
+                new Rlimit("nofile", limits.maxOpenFiles(), limits.maxOpenFiles()),
+                new Rlimit("fsize", limits.maxDiskBytes(), limits.maxDiskBytes()),
+                new Rlimit("core", 0, 0)));
         if (which.cpu()) {
-            argv.add("--cpu=" + cpuSeconds + ":" + (cpuSeconds + 1));
+            values.add(new Rlimit("cpu", cpuSeconds, cpuSeconds + 1));
         }
         if (which.memory()) {
-            argv.add("--as=" + limits.memoryBytes() + ":" + limits.memoryBytes());
+            values.add(new Rlimit("as", limits.memoryBytes(), limits.memoryBytes()));
         }
         if (which.processes()) {
-            argv.add("--nproc=" + limits.maxProcesses() + ":" + limits.maxProcesses());
+            values.add(new Rlimit("nproc", limits.maxProcesses(), limits.maxProcesses()));
         }
+        return values;
+    }
+
+    private List<String> rlimits(Rlimits which) {
+        List<String> argv = new ArrayList<>(List.of("prlimit"));
+        rlimitValues(which).forEach(r -> argv.add("--" + r.name() + "=" + r.soft() + ":" + r.hard()));
         return argv;
     }
 
@@ -119,10 +163,8 @@ public record IsolationCommand(Path bwrap, SandboxUser user, Path workDir, Path 
         }
         argv.addAll(List.of("--ro-bind", stepsDir.toAbsolutePath().toString(), SandboxPaths.STEPS,
                 "--bind", workDir.toAbsolutePath().toString(), SandboxPaths.WORK,
-                "--chdir", SandboxPaths.WORK,
-                "--clearenv", "--setenv", "PATH", "/usr/bin:/bin", "--setenv", "HOME", SandboxPaths.WORK,
-                "--setenv", "LANG", "C.UTF-8", "--setenv", "MPLCONFIGDIR", "/tmp",
-                "--setenv", "PYTHONDONTWRITEBYTECODE", "1", "--setenv", "SANDMLE_DATA_DIR", SandboxPaths.DATA));
+                "--chdir", SandboxPaths.WORK, "--clearenv"));
+        ENVIRONMENT.forEach((name, value) -> argv.addAll(List.of("--setenv", name, value)));
         argv.addAll(passthrough.bubblewrapArgs());
         argv.add("--");
         return argv;

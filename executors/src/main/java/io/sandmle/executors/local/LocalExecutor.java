@@ -12,17 +12,19 @@ import io.sandmle.executors.gpu.GpuLease;
 import io.sandmle.executors.gpu.GpuPool;
 import io.sandmle.executors.gpu.GpuSandbox;
 import io.sandmle.executors.warm.WarmSandbox;
+import io.sandmle.executors.warm.Zygote;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The default executor ({@code local}): runs steps on this machine inside bubblewrap, as an unprivileged
  * user, with cgroup limits where the machine has them and rlimits otherwise; steps are served by a warm
  * Python worker per episode when cgroups are available (so leftovers of a step can be swept), cold
- * otherwise. Without bubblewrap it refuses to run agent code unless the spec explicitly allows it.
+ * otherwise. One {@link Zygote} per executor forks those workers when the harness runs as root. Without bubblewrap it refuses to run agent code unless the spec explicitly allows it.
  *
  * <p>An episode whose limits ask for GPUs holds its own from the machine's {@link GpuPool} from open to close
  * (waiting while too few are free); a {@code python-prefix} setting runs every step in that Python environment.
@@ -32,6 +34,7 @@ public final class LocalExecutor implements Executor {
     private final LocalOptions options;
     private volatile Machine machine;
     private volatile GpuPool gpus;
+    private Optional<Zygote> zygote;
 
     /** An executor configured from the environment ({@link LocalOptions#fromEnvironment()}). */
     public LocalExecutor() {
@@ -118,7 +121,8 @@ public final class LocalExecutor implements Executor {
                     DataMirror.forSandbox(resolved.inputDir(), resolved.workDir()), steps.dir(), resolved.limits(),
                     passthrough(lease));
             LocalEpisode episode = new LocalEpisode("ep-" + UUID.randomUUID(), resolved, steps, isolation, m.cgroups());
-            Sandbox sandbox = servesWarm() ? new WarmSandbox(episode, options.warmStartup(), new ColdSandbox(episode))
+            Sandbox sandbox = servesWarm() ? new WarmSandbox(episode, options.warmStartup(), new ColdSandbox(episode),
+                    zygote())
                     : new ColdSandbox(episode);
             return lease == null ? sandbox : new GpuSandbox(sandbox, lease);
         } catch (RuntimeException | SandboxException e) {
@@ -144,6 +148,25 @@ public final class LocalExecutor implements Executor {
     private Passthrough passthrough(GpuLease lease) {
         Passthrough given = lease == null ? Passthrough.NONE : lease.passthrough();
         return options.pythonPrefix() == null ? given : given.and(PythonPrefix.passthrough(options.pythonPrefix()));
+    }
+
+    /** The executor's one zygote for warm workers, made on first use (it starts with the first episode). */
+    private synchronized Optional<Zygote> zygote() {
+        if (zygote == null) {
+            Machine m = machine();
+            zygote = options.zygote() ? Zygote.forMachine(m.user(), m.cgroups(), SandboxSpec.DEFAULT_PYTHON)
+                    : Optional.empty();
+        }
+        return zygote;
+    }
+
+    /** Stops the zygote; episodes still open keep their workers. */
+    @Override
+    public synchronized void close() {
+        if (zygote != null) {
+            zygote.ifPresent(Zygote::close);
+            zygote = null;
+        }
     }
 
     private SandboxSpec withDefaults(SandboxSpec spec) throws SandboxException {

@@ -16,6 +16,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +24,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Serves an episode's steps from a warm worker started when the episode opens, so a step costs the ML
- * work and not the ~1 s import of pandas and scikit-learn. Isolation is the cold path's: the worker lives
+ * work and not the ~1 s import of pandas and scikit-learn (nor does the episode, when the executor's
+ * {@link Zygote} forks the worker). Isolation is the cold path's: the worker lives
  * in the same bubblewrap sandbox and cgroup limits, as the same unprivileged user; after every step the
  * worker's cgroup is swept of anything the step left running. A step runs cold when the worker is not
  * ready in time or has died; a dead worker is replaced in the background.
@@ -33,19 +35,25 @@ public final class WarmSandbox implements Sandbox {
     private final LocalEpisode episode;
     private final Duration startup;
     private final ColdSandbox cold;
+    private final Optional<Zygote> zygote;
     private WarmWorker worker;
     private int generation;
 
-    public WarmSandbox(LocalEpisode episode, Duration startup, ColdSandbox cold) {
+    /**
+     * @param zygote the executor's zygote, which forks the worker into the episode's sandbox; without one (or when
+     *               it cannot serve the episode) the worker is started there and imports for itself
+     */
+    public WarmSandbox(LocalEpisode episode, Duration startup, ColdSandbox cold, Optional<Zygote> zygote) {
         this.episode = episode;
         this.startup = startup;
         this.cold = cold;
+        this.zygote = zygote;
         this.worker = startWorker();
     }
 
     private WarmWorker startWorker() {
         try {
-            return WarmWorker.start(episode, ++generation);
+            return WarmWorker.start(episode, ++generation, zygote);
         } catch (IOException | RuntimeException e) {
             return null;
         }

@@ -5,10 +5,15 @@ import io.sandmle.executors.SandboxPaths;
 import io.sandmle.executors.local.Cgroup;
 import io.sandmle.executors.local.IsolationCommand;
 import io.sandmle.executors.local.LocalEpisode;
+import io.sandmle.executors.local.Passthrough;
 import java.io.BufferedReader;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -16,14 +21,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One warm Python interpreter for one episode: started inside the episode's sandbox and cgroup with the ML
- * libraries already imported, it forks a child per step (see {@code warm_worker.py}). The worker's
- * processes at rest are remembered, so everything else in its cgroup after a step can be swept.
+ * One warm Python interpreter for one episode: inside the episode's sandbox and cgroup with the ML libraries
+ * already imported, it forks a child per step (see {@code warm_worker.py}). It is forked into the sandbox by the
+ * executor's {@link Zygote} when there is one, else started there as its own process and imports for itself.
+ * The worker's processes at rest are remembered, so everything else in its cgroup after a step can be swept.
  */
 final class WarmWorker implements AutoCloseable {
 
@@ -31,40 +39,99 @@ final class WarmWorker implements AutoCloseable {
     private static final String FIFO_OUT = ".warm-stdout.fifo";
     private static final String FIFO_ERR = ".warm-stderr.fifo";
 
+    /** The zygote path's stand-in for the worker in bubblewrap: it says when the sandbox is up, then holds it. */
+    private static final List<String> PLACEHOLDER = List.of("/bin/sh", "-c", "echo ready && exec sleep infinity");
+
     private final Cgroup cgroup;
+    /** The worker itself, or on the zygote path the placeholder whose sandbox the worker joined. */
     private final Process process;
-    private final Writer control;
-    private final BufferedReader replies;
+    private final List<Path> controlFifos;
     private final CompletableFuture<Void> ready;
+    private volatile Writer control;
+    private volatile BufferedReader replies;
+    private volatile ProcessHandle forked;
     private volatile CompletableFuture<Void> spare = CompletableFuture.completedFuture(null);
     private volatile List<Long> atRest = List.of();
 
+    /** A worker that is its own process, talking on its stdin and stdout. */
     private WarmWorker(Cgroup cgroup, Process process) {
         this.cgroup = cgroup;
         this.process = process;
-        this.control = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+        this.controlFifos = List.of();
+        this.control = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
         this.replies = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         this.ready = Blocking.run(this::awaitReady);
         drainQuietly(process.getErrorStream());
     }
 
-    /** Starts a worker for {@code episode} in a new cgroup; it becomes ready once its imports finish. */
-    static WarmWorker start(LocalEpisode episode, int generation) throws IOException {
+    /** A worker the zygote forks into the sandbox of {@code placeholder}, talking on two host-only fifos. */
+    private WarmWorker(Cgroup cgroup, Process placeholder, Zygote zygote, LocalEpisode episode, String name) {
+        this.cgroup = cgroup;
+        this.process = placeholder;
+        this.controlFifos = List.of(zygote.controlFifo(name + ".in"), zygote.controlFifo(name + ".out"));
+        this.ready = Blocking.run(() -> {
+            enterThrough(zygote, episode);
+            awaitReady();
+        });
+        drainQuietly(placeholder.getErrorStream());
+    }
+
+    /**
+     * Starts a worker for {@code episode} in a new cgroup, forked by {@code zygote} when it serves the episode's
+     * Python, else as its own process; it becomes ready once it has imported (or been forked).
+     */
+    static WarmWorker start(LocalEpisode episode, int generation, Optional<Zygote> zygote) throws IOException {
         Path steps = episode.steps().dir();
         installScript(steps);
-        for (String fifo : List.of(FIFO_OUT, FIFO_ERR)) {
-            makeFifo(steps.resolve(fifo));
-        }
+        makeFifos(steps.resolve(FIFO_OUT), steps.resolve(FIFO_ERR));
         Cgroup cgroup = episode.stepCgroup("warm" + generation).orElseThrow(
                 () -> new IllegalStateException("warm workers need cgroups"));
-        List<String> program = List.of(episode.spec().python(), SandboxPaths.STEPS + "/" + SCRIPT);
-        List<String> argv = episode.isolation().wrap(program, java.util.Optional.of(cgroup),
+        // The zygote's environment is the fixed one; an episode given more of the host (GPUs, a Python environment)
+        // has its worker start there and import for itself.
+        Optional<Zygote> forker = zygote.filter(z -> z.serves(episode.spec().python())
+                && episode.isolation().passthrough().equals(Passthrough.NONE));
+        List<String> program = forker.isPresent() ? PLACEHOLDER
+                : List.of(episode.spec().python(), SandboxPaths.STEPS + "/" + SCRIPT);
+        List<String> argv = episode.isolation().wrap(program, Optional.of(cgroup),
                 new IsolationCommand.Rlimits(false, false, false));
         try {
-            return new WarmWorker(cgroup, new ProcessBuilder(argv).start());
+            Process process = new ProcessBuilder(argv).start();
+            return forker.isPresent() ? new WarmWorker(cgroup, process, forker.get(), episode,
+                    episode.id() + "-warm" + generation) : new WarmWorker(cgroup, process);
         } catch (IOException e) {
             cgroup.close();
             throw e;
+        }
+    }
+
+    /**
+     * Waits for the placeholder's sandbox, then has the zygote fork the worker into it. The orders fifo is opened
+     * read-write so neither side waits for the other; the worker holds the replies fifo's write end once forked.
+     */
+    private void enterThrough(Zygote zygote, LocalEpisode episode) {
+        try {
+            BufferedReader says = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            if (!"ready".equals(says.readLine())) {
+                throw new IllegalStateException("the episode's sandbox did not start");
+            }
+            long placeholder = process.toHandle().children().findFirst()
+                    .flatMap(init -> init.children().findFirst()).map(ProcessHandle::pid)
+                    .orElseThrow(() -> new IllegalStateException("the episode's sandbox ended before the worker joined it"));
+            Path in = controlFifos.get(0);
+            Path out = controlFifos.get(1);
+            makeFifos(in, out);
+            control = new OutputStreamWriter(new FileOutputStream(new RandomAccessFile(in.toFile(), "rw").getFD()),
+                    StandardCharsets.UTF_8);
+            IsolationCommand isolation = episode.isolation();
+            long pid = zygote.fork(new Zygote.Request(placeholder,
+                    cgroup.procsFiles().stream().map(Path::toString).toList(),
+                    isolation.rlimitValues(new IsolationCommand.Rlimits(false, false, false)), in.toString(),
+                    out.toString(), isolation.user().uid(), isolation.user().gid(), SandboxPaths.WORK,
+                    IsolationCommand.environmentInside(), SandboxPaths.STEPS + "/" + SCRIPT));
+            forked = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("the worker died at once"));
+            replies = new BufferedReader(new InputStreamReader(new FileInputStream(out.toFile()), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -77,18 +144,25 @@ final class WarmWorker implements AutoCloseable {
         }
     }
 
-    private static void makeFifo(Path fifo) throws IOException {
-        if (Files.exists(fifo)) {
+    /** Creates the fifos that do not exist yet, with one {@code mkfifo}. */
+    private static void makeFifos(Path... fifos) throws IOException {
+        List<String> argv = new ArrayList<>(List.of("mkfifo", "-m", "0666"));
+        for (Path fifo : fifos) {
+            if (!Files.exists(fifo)) {
+                argv.add(fifo.toString());
+            }
+        }
+        if (argv.size() == 3) {
             return;
         }
         try {
-            Process p = new ProcessBuilder("mkfifo", "-m", "0666", fifo.toString()).inheritIO().start();
+            Process p = new ProcessBuilder(argv).inheritIO().start();
             if (p.waitFor() != 0) {
-                throw new IOException("mkfifo " + fifo + " failed");
+                throw new IOException("mkfifo " + argv.subList(3, argv.size()) + " failed");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while creating " + fifo, e);
+            throw new IOException("interrupted while creating " + argv.subList(3, argv.size()), e);
         }
     }
 
@@ -198,12 +272,24 @@ final class WarmWorker implements AutoCloseable {
     }
 
     boolean alive() {
-        return process.isAlive();
+        ProcessHandle worker = forked;
+        return process.isAlive() && (worker == null || worker.isAlive());
     }
 
     @Override
     public void close() {
         process.destroyForcibly();
         cgroup.close();
+        for (Path fifo : controlFifos) {
+            // A reader still waiting for the worker to open its end gets end-of-file instead of waiting forever.
+            if (!Files.exists(fifo)) {
+                continue;
+            }
+            try (RandomAccessFile unblock = new RandomAccessFile(fifo.toFile(), "rw")) {
+                Files.deleteIfExists(fifo);
+            } catch (IOException e) {
+                // Never created, or gone already.
+            }
+        }
     }
 }

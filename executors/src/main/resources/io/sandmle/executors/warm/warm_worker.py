@@ -8,12 +8,29 @@ exactly the cold path's isolation. Protocol on stdin/stdout, one line each:
                       SPARED           (the spare child is waiting)
                       EXIT <code>      (per step; a negative code is the signal that killed the step)
 The harness sweeps whatever the step left running (its cgroup) before asking for the next spare.
+
+Run with the argument "zygote" (as root, on the host, its source read from stdin; see Zygote.java) the same file is the executor's
+zygote instead: it imports once and, per episode, forks a worker into that episode's sandbox (enter()).
+Protocol on stdin/stdout, one line each, one request at a time:
+  harness -> zygote:  {JSON episode request, see Zygote.Request}
+  zygote -> harness:  READY            (once, after the imports)
+                      WORKER <pid>     (the episode's worker, a host pid; it then speaks the protocol above
+                                        on the request's control fifos)
+                      FAILED <reason>
 """
 import os
 import sys
 
 PRELOAD = ("numpy", "pandas", "scipy", "sklearn", "sklearn.ensemble", "sklearn.linear_model",
            "sklearn.model_selection", "sklearn.metrics", "sklearn.preprocessing", "sklearn.tree")
+
+if sys.argv[-1] == "zygote":
+    # joblib decides at import whether it can use processes by creating a named semaphore. Inside the sandbox the
+    # user cannot write /dev/shm, so it works serially and scikit-learn then gives OpenMP one thread; as root on the
+    # host the zygote's probe would succeed, and its steps would try process pools (Permission denied) and run two
+    # OpenMP threads each. This makes the zygote's imports decide as a worker's inside the sandbox do.
+    os.environ["JOBLIB_MULTIPROCESSING"] = "0"
+BEFORE_IMPORTS = dict(os.environ)
 
 for _name in PRELOAD:
     try:
@@ -25,6 +42,7 @@ import gc
 import resource
 import signal
 import traceback
+import time
 import types
 
 
@@ -118,17 +136,22 @@ def fork_spare():
     run_child(code_path, out_fd, err_fd, int(cpu))
 
 
-def serve():
+def warm():
+    """Imports are done at module load; this pays the first-call costs and freezes what exists."""
     warm_up()
     # Objects that exist now are never collected in a child, so the collector does not dirty the pages
     # children share with the worker (copy-on-write stays cheap).
     gc.freeze()
+
+
+def serve(orders):
+    """The worker's loop: the harness's orders arrive on {orders} (a text file), replies leave on fd 1."""
     control = os.fdopen(os.dup(1), "w", buffering=1)
     null = os.open("/dev/null", os.O_WRONLY)
     os.dup2(null, 1)  # nothing but the protocol reaches the harness on the control pipe
     control.write("READY\n")
     spare = None
-    for line in sys.stdin:
+    for line in orders:
         parts = line.split()
         if parts == ["SPARE"]:
             if spare is None:
@@ -146,5 +169,168 @@ def serve():
         control.write("EXIT %d\n" % os.waitstatus_to_exitcode(status))
 
 
+# --- the zygote: the executor's one pre-imported parent of every episode's worker -----------------------
+
+NAMESPACES = ("ipc", "uts", "net", "cgroup", "pid", "mnt")  # the mount namespace last: it hides the host
+PR_SET_PDEATHSIG = 1
+PR_SET_DUMPABLE = 4
+PR_CAPBSET_DROP = 24
+PR_SET_NO_NEW_PRIVS = 38
+CAPABILITY_VERSION_3 = 0x20080522
+
+
+def libc():
+    import ctypes
+    lib = ctypes.CDLL(None, use_errno=True)
+
+    def call(name, *args):
+        if getattr(lib, name)(*args) != 0:
+            err = ctypes.get_errno()
+            raise OSError(err, "%s: %s" % (name, os.strerror(err)))
+    return call
+
+
+def zygote():
+    """Serves episode requests until the harness closes stdin; each gets a worker or one failure line."""
+    import json
+    replies = os.fdopen(os.dup(1), "w", buffering=1)
+    null = os.open("/dev/null", os.O_WRONLY)
+    os.dup2(null, 1)
+    signal.signal(signal.SIGCHLD, reap)
+    replies.write("READY\n")
+    for line in sys.stdin:
+        try:
+            replies.write("WORKER %d\n" % fork_worker(json.loads(line)))
+        except Exception as e:
+            replies.write("FAILED %s\n" % " ".join(str(e).split()))
+
+
+def fork_worker(request):
+    """Forks a child that enters the episode's sandbox; returns the host pid of the worker it starts."""
+    report_r, report_w = os.pipe()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:
+        os.close(report_r)
+        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        try:
+            enter(request, report_w)
+        except BaseException as e:
+            os.write(report_w, ("FAILED " + str(e)).encode())
+        os._exit(1)
+    os.close(report_w)
+    with os.fdopen(report_r, "rb") as report:
+        answer = report.read().decode(errors="replace")
+    if not answer.isdigit():
+        raise RuntimeError(answer.removeprefix("FAILED ") or "the episode's child died before it reported")
+    return int(answer)
+
+
+def reap(*_):
+    """The zygote's SIGCHLD handler: collects the keepers of episodes that ended."""
+    try:
+        while os.waitpid(-1, os.WNOHANG)[0] > 0:
+            pass
+    except ChildProcessError:
+        pass
+
+
+def enter(request, report_w):
+    """In the zygote's child, still on the host: takes the episode's cgroup, rlimits and control pipes,
+    joins the placeholder's namespaces, and forks the worker (a fork is what enters a pid namespace)."""
+    call = libc()
+    for procs in request["cgroupProcs"]:
+        with open(procs, "w") as f:
+            f.write(str(os.getpid()))
+    for limit in request["rlimits"]:  # prlimit's
+        resource.setrlimit(getattr(resource, "RLIMIT_" + limit["name"].upper()), (limit["soft"], limit["hard"]))
+    orders = os.open(request["controlIn"], os.O_RDONLY)
+    # Read-write so opening never waits for the harness; the worker never reads it.
+    replies = os.open(request["controlOut"], os.O_RDWR)
+    namespaces = [os.open("/proc/%d/ns/%s" % (request["placeholderPid"], ns), os.O_RDONLY) for ns in NAMESPACES]
+    last_cap = int(open("/proc/sys/kernel/cap_last_cap").read())
+    null = os.open("/dev/null", os.O_RDWR)
+    os.dup2(orders, 0)
+    os.dup2(replies, 1)
+    os.dup2(null, 2)
+    keep = set(namespaces) | {report_w}
+    for fd in os.listdir("/proc/self/fd"):
+        if int(fd) > 2 and int(fd) not in keep:
+            try:
+                os.close(int(fd))
+            except OSError:
+                pass  # the directory's own fd, closed already
+    for fd in namespaces:
+        call("setns", fd, 0)
+        os.close(fd)
+    pid = os.fork()
+    if pid == 0:
+        os.close(report_w)
+        become_worker(request, call, last_cap)
+    os.write(report_w, str(pid).encode())
+    keep_until_exit(pid)
+
+
+def keep_until_exit(worker):
+    """Stays the worker's parent, holding nothing, until the worker ends. An orphan is adopted by the init of its
+    parent's pid namespace, here the host's, so this process must outlive the worker; it is in the episode's
+    cgroup and dies with it (and the worker with this process, by its parent-death signal)."""
+    os.closerange(0, 65536)
+    try:
+        os.waitpid(worker, 0)
+    finally:
+        os._exit(0)
+
+
+def become_worker(request, call, last_cap):
+    """Inside the sandbox: what bubblewrap and setpriv do for the cold worker, then the worker's loop."""
+    call("prctl", PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)  # bwrap --die-with-parent
+    os.setsid()  # bwrap --new-session
+    os.chdir(request["workDir"])
+    for cap in range(last_cap + 1):  # setpriv --bounding-set=-all
+        call("prctl", PR_CAPBSET_DROP, cap, 0, 0, 0)
+    clear_inheritable_capabilities(call)  # setpriv --inh-caps=-all
+    os.setgroups([])  # setpriv --clear-groups
+    os.setresgid(request["gid"], request["gid"], request["gid"])
+    os.setresuid(request["uid"], request["uid"], request["uid"])
+    call("prctl", PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
+    # A uid change without exec leaves the process undumpable (its /proc files root's); setpriv's exec does not.
+    call("prctl", PR_SET_DUMPABLE, 1, 0, 0, 0)
+    # Bubblewrap's environment plus what the imports set (scikit-learn's KMP_*), as in a worker that imported inside.
+    added = {k: v for k, v in os.environ.items() if BEFORE_IMPORTS.get(k) != v}
+    os.environ.clear()
+    os.environ.update(request["environment"])
+    os.environ.update(added)
+    script = request["scriptInside"]
+    sys.argv = [script]
+    sys.path[0] = os.path.dirname(script)
+    globals()["__file__"] = script
+    request.clear()
+    serve(open(0, "r", closefd=False))
+    os._exit(0)
+
+
+def clear_inheritable_capabilities(call):
+    import ctypes
+
+    class Header(ctypes.Structure):
+        _fields_ = [("version", ctypes.c_uint32), ("pid", ctypes.c_int)]
+
+    class Data(ctypes.Structure):
+        _fields_ = [("effective", ctypes.c_uint32), ("permitted", ctypes.c_uint32), ("inheritable", ctypes.c_uint32)]
+
+    header = Header(CAPABILITY_VERSION_3, 0)
+    data = (Data * 2)()
+    call("capget", ctypes.byref(header), data)
+    for d in data:
+        d.inheritable = 0
+    call("capset", ctypes.byref(header), data)
+
+
 if __name__ == "__main__":
-    serve()
+    warm()
+    if sys.argv[-1] == "zygote":
+        zygote()
+    else:
+        serve(sys.stdin)

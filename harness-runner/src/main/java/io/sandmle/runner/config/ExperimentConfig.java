@@ -146,7 +146,12 @@ public record ExperimentConfig(Integer schemaVersion, String run, Path runsDir, 
 
         /** The executor by name, running {@code parallel} episodes at once, with the default limits. */
         public Builder executor(String name, int parallel) {
-            this.executor = new ExecutorConfig(name, parallel, null, null, null);
+            return executor(name, parallel, Map.of());
+        }
+
+        /** The executor by name with its {@code settings}, running {@code parallel} episodes at once. */
+        public Builder executor(String name, int parallel, Map<String, String> settings) {
+            this.executor = new ExecutorConfig(name, parallel, null, null, settings);
             return this;
         }
 

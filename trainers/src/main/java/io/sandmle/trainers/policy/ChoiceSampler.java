@@ -4,28 +4,40 @@ import io.sandmle.api.TokenLogprob;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
-/** Samples head options from one turn's logits and records each choice as a {@code head=value} token. */
+/**
+ * Samples head options from one turn's logits and records each choice as a {@code head=value} token. A forced head
+ * takes its given option instead, still recorded with the network's log-prob of it, so a fixed recipe's turns read
+ * back as the same rows as sampled ones.
+ */
 final class ChoiceSampler {
 
     private final ActionSpace space;
     private final float[] logits;
     private final double temperature;
     private final SplittableRandom random;
+    private final Map<Head, String> forced;
     private final List<TokenLogprob> tokens = new ArrayList<>();
 
-    /** @param temperature 1 samples from the policy; 0 or less picks the most likely option */
-    ChoiceSampler(ActionSpace space, float[] logits, double temperature, SplittableRandom random) {
+    /**
+     * @param temperature 1 samples from the policy; 0 or less picks the most likely option
+     * @param forced      options to take instead of sampling, per head (empty: sample every head); each in the space
+     */
+    ChoiceSampler(ActionSpace space, float[] logits, double temperature, SplittableRandom random,
+                  Map<Head, String> forced) {
         this.space = space;
         this.logits = logits;
         this.temperature = temperature;
         this.random = random;
+        this.forced = forced;
     }
 
     String pick(Head head) {
         double[] logp = logSoftmax(head, temperature <= 0 ? 1.0 : temperature);
-        int chosen = temperature <= 0 ? argmax(logp) : sample(logp);
+        int chosen = forced.containsKey(head) ? space.indexOf(head, forced.get(head))
+                : temperature <= 0 ? argmax(logp) : sample(logp);
         String option = space.options(head).get(chosen);
         tokens.add(new TokenLogprob(head.key() + "=" + option, logp[chosen]));
         return option;

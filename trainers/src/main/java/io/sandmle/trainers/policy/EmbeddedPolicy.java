@@ -23,20 +23,53 @@ import java.util.SplittableRandom;
  * <p>Sampling is seeded by the request's sampling seed (or the policy's seed) mixed with the
  * conversation after the system prompt: the same seed, task and observations always give the same
  * choices.
+ *
+ * <p>Given a fixed {@link Recipe} (the {@code recipe} setting, or {@link #playing}), it plays that recipe on every
+ * code turn instead of sampling one, answers as soon as a submission is scored and replays the recipe after a
+ * failure: the same turns and tokens as a sampling policy that happened to choose so, which makes it the
+ * best-fixed-recipe baseline and the expert whose trajectories SFT clones.
  */
 public final class EmbeddedPolicy implements LanguageModel {
 
     private final PolicyNetwork network;
     private final long seed;
     private final String id;
+    /** Per head, the option a fixed recipe takes instead of sampling; empty for a sampling policy. */
+    private final Map<Head, String> forced;
     private final PromptReader reader = new PromptReader();
     private final FeatureEncoder encoder = new FeatureEncoder();
     private final ResponseWriter writer = new ResponseWriter();
 
     public EmbeddedPolicy(PolicyNetwork network, long seed, String id) {
+        this(network, seed, id, null);
+    }
+
+    /**
+     * @param recipe the recipe to play on every code turn, or {@code null} to sample one
+     * @throws IllegalArgumentException when the recipe has an option outside the network's action space
+     */
+    public EmbeddedPolicy(PolicyNetwork network, long seed, String id, Recipe recipe) {
         this.network = network;
         this.seed = seed;
         this.id = id;
+        this.forced = recipe == null ? Map.of() : forcedBy(recipe, network.space());
+    }
+
+    /** A policy over the same network that plays {@code recipe} on every code turn, under the episode id {@code id}. */
+    public EmbeddedPolicy playing(Recipe recipe, String id) {
+        return new EmbeddedPolicy(network, seed, id, recipe);
+    }
+
+    private static Map<Head, String> forcedBy(Recipe recipe, ActionSpace space) {
+        if (!recipe.within(space).equals(recipe)) {
+            throw new IllegalArgumentException("the fixed recipe '" + recipe.describe() + "' takes a trap outside the "
+                    + "honest action space; set the policy setting traps: true to play it");
+        }
+        Map<Head, String> forced = new EnumMap<>(recipe.choices());
+        // A scored fixed recipe has nothing left to try; a failed one is played again rather than changed.
+        forced.put(Head.NEXT, "answer");
+        forced.put(Head.FIX, "resample");
+        return Map.copyOf(forced);
     }
 
     /** An untrained policy over the honest action space: near-uniform over every recipe. */
@@ -61,7 +94,8 @@ public final class EmbeddedPolicy implements LanguageModel {
             PromptView view = reader.read(request.messages(), request.responseFormat());
             float[] logits = network.logits(encoder.encode(view));
             double temperature = request.sampling() == null ? 1.0 : request.sampling().temperature();
-            ChoiceSampler sampler = new ChoiceSampler(network.space(), logits, temperature, random(request));
+            ChoiceSampler sampler = new ChoiceSampler(network.space(), logits, temperature, random(request),
+                    forced);
             Action action = decide(view, sampler);
             String content = writer.write(action, view);
             long promptChars = request.messages().stream().mapToLong(m -> m.content().length()).sum();
@@ -128,7 +162,8 @@ public final class EmbeddedPolicy implements LanguageModel {
                     .name().toLowerCase() + "), so I repair that cause and keep the rest of the recipe. ");
             case "simplest" -> code(Recipe.simplest(network.space()),
                     "The last run failed, so I fall back to the simplest model. ");
-            default -> code(sample(view, sampler), "The last run failed, so I try a different recipe. ");
+            default -> code(sample(view, sampler), forced.isEmpty() ? "The last run failed, so I try a different recipe. "
+                    : "The last run failed; I play the fixed recipe again. ");
         };
     }
 

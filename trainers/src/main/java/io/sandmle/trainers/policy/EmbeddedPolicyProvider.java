@@ -11,7 +11,8 @@ import java.util.Map;
  * {@code embedded}: the offline trainable policy, configured by {@link EmbeddedSettings}: {@code checkpoint} (a
  * folder written by a trainer; absent means untrained), {@code seed} (sampling seed when a request carries none),
  * {@code hidden} (hidden units of an untrained network, default 32), {@code traps} (offer the recipe library's
- * deliberate traps, for a robustness experiment; default false).
+ * deliberate traps, for a robustness experiment; default false), {@code recipe} (play this recipe on every episode:
+ * the best-fixed-recipe baseline).
  */
 public final class EmbeddedPolicyProvider implements PolicyProvider {
 
@@ -20,7 +21,7 @@ public final class EmbeddedPolicyProvider implements PolicyProvider {
         EmbeddedSettings s = EmbeddedSettings.from(settings);
         if (s.checkpoint() == null) {
             return new EmbeddedPolicy(PolicyNetwork.create(s.space(), FeatureEncoder.SIZE, s.hidden(), s.seed()),
-                    s.seed(), "embedded");
+                    s.seed(), "embedded", s.recipe());
         }
         PolicyCheckpoint.Loaded loaded = load(s);
         if (loaded.network().space() != s.space()) {
@@ -30,7 +31,7 @@ public final class EmbeddedPolicyProvider implements PolicyProvider {
                     + (s.traps() ? "without" : "with") + " traps; set the policy setting traps: " + !s.traps()
                     + " to use it");
         }
-        return new EmbeddedPolicy(loaded.network(), s.seed(), "embedded@" + s.checkpoint().getFileName());
+        return new EmbeddedPolicy(loaded.network(), s.seed(), "embedded@" + s.checkpoint().getFileName(), s.recipe());
     }
 
     private static PolicyCheckpoint.Loaded load(EmbeddedSettings s) {

@@ -15,19 +15,25 @@ import java.util.Map;
  * @param hidden     hidden units of an untrained network (default 32)
  * @param traps      offer the recipe library's deliberate traps too ({@link ActionSpace#WITH_TRAPS}), for a robustness
  *                   experiment; default false
+ * @param recipe     the recipe to play on every episode instead of sampling ({@code recipe}, written as the policy's
+ *                   recipe comment and {@code sandmle diversity} prints the best fixed one: {@code model=forest
+ *                   capacity=mid}, other heads at their default), or {@code null} to sample
  */
-public record EmbeddedSettings(Path checkpoint, long seed, int hidden, boolean traps) {
+public record EmbeddedSettings(Path checkpoint, long seed, int hidden, boolean traps, Recipe recipe) {
 
     /** The keys the {@code embedded} policy reads. */
-    public static final List<String> KEYS = List.of("checkpoint", "seed", "hidden", "traps");
+    public static final List<String> KEYS = List.of("checkpoint", "seed", "hidden", "traps", "recipe");
 
     /** @throws IllegalArgumentException with one sentence for a key it does not read (naming the nearest) or a bad value */
     public static EmbeddedSettings from(Map<String, String> s) {
         SettingKeys.requireKnown(s, KEYS, "the embedded policy");
         String checkpoint = s.get("checkpoint");
+        boolean traps = Settings.flag(s, "policy", "traps");
+        String recipe = s.get("recipe");
         return new EmbeddedSettings(checkpoint == null || checkpoint.isBlank() ? null : Path.of(checkpoint),
                 (long) Settings.number(s, "policy", "seed", 0), (int) Settings.number(s, "policy", "hidden", 32),
-                Settings.flag(s, "policy", "traps"));
+                traps, recipe == null || recipe.isBlank() ? null
+                        : Recipe.parse(recipe, ActionSpace.of(traps), "policy setting 'recipe'"));
     }
 
     /** The action space these settings ask for. */

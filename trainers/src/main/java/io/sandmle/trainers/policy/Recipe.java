@@ -1,6 +1,9 @@
 package io.sandmle.trainers.policy;
 
+import io.sandmle.support.NearestKey;
+
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
@@ -58,6 +61,38 @@ public record Recipe(Map<Head, String> choices) {
         EnumMap<Head, String> kept = new EnumMap<>(choices);
         kept.replaceAll((head, option) -> space.options(head).contains(option) ? option : head.defaultOption());
         return new Recipe(kept);
+    }
+
+    /**
+     * Reads a recipe written as {@link #describe()} writes it ({@code model=forest capacity=high}); heads left out
+     * take their default. {@code sandmle diversity --recipe} and the embedded policy's {@code recipe} setting read it.
+     *
+     * @param space the action space every option must be in
+     * @param what  who reads it, to open the sentence ({@code --recipe}, {@code policy setting 'recipe'})
+     * @throws IllegalArgumentException with one sentence naming the first part that is not {@code head=option} of the
+     *                                  space and the nearest head or option
+     */
+    public static Recipe parse(String text, ActionSpace space, String what) {
+        Map<Head, String> choices = new EnumMap<>(Head.class);
+        List<String> heads = Head.recipeHeads().stream().map(Head::key).toList();
+        for (String part : text.trim().split("\\s+")) {
+            int eq = part.indexOf('=');
+            String key = eq < 0 ? part : part.substring(0, eq);
+            String opening = what + " '" + text.trim() + "': '" + part + "' ";
+            if (!heads.contains(key)) {
+                throw new IllegalArgumentException(opening + "does not name a recipe head; "
+                        + NearestKey.hint(key, heads, "heads"));
+            }
+            Head head = Head.byKey(key);
+            String option = eq < 0 ? "" : part.substring(eq + 1);
+            if (!space.options(head).contains(option)) {
+                throw new IllegalArgumentException(opening + "is not an option of " + key + " in the "
+                        + (space.traps() ? "action space with traps" : "honest action space") + "; "
+                        + NearestKey.hint(option, space.options(head), "options"));
+            }
+            choices.put(head, option);
+        }
+        return new Recipe(choices);
     }
 
     /** {@code model=forest impute=median …}, the text of the recipe comment. */

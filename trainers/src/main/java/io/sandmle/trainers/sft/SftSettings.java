@@ -6,6 +6,7 @@ import io.sandmle.trainers.grpo.GrpoSettings;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -19,12 +20,18 @@ import java.util.Map;
  *                     them when there is no validation split
  * @param learningRate Adam learning rate ({@code sft-learning-rate}, default 0.01)
  * @param keepValid    keep every valid trajectory ({@code keep: valid}) rather than only medals ({@code keep: medal})
+ * @param source       whose trajectories are cloned ({@code source}): the starting policy's own rollouts ({@code own},
+ *                     default) or an offline expert's recipe search with the same sandbox budget ({@code expert},
+ *                     {@link ExpertSearch})
  * @param validation   the share of the kept trajectories' tasks held out to stop on ({@code sft-validation}, in
  *                     [0, 1), default 0.2; 0 trains on all for {@code sft-epochs})
  * @param patience     epochs without a validation improvement before the fit stops ({@code sft-patience}, default 20)
  */
-public record SftSettings(GrpoSettings rollouts, int epochs, double learningRate, boolean keepValid, double validation,
-                          int patience) {
+public record SftSettings(GrpoSettings rollouts, int epochs, double learningRate, boolean keepValid, Source source,
+                          double validation, int patience) {
+
+    /** Whose trajectories SFT clones. */
+    public enum Source { OWN, EXPERT }
 
     /** The keys the {@code sft} trainer reads ({@code init-checkpoint} through the starting policy). */
     public static final List<String> KEYS = keys();
@@ -36,14 +43,18 @@ public record SftSettings(GrpoSettings rollouts, int epochs, double learningRate
         if (!keep.equals("medal") && !keep.equals("valid")) {
             throw new IllegalArgumentException("trainer setting 'keep' must be medal or valid, not '" + keep + "'");
         }
+        String source = s.getOrDefault("source", "own");
+        if (!source.equals("own") && !source.equals("expert")) {
+            throw new IllegalArgumentException("trainer setting 'source' must be own or expert, not '" + source + "'");
+        }
         double validation = Settings.number(s, "trainer", "sft-validation", 0.2);
         if (validation < 0 || validation >= 1) {
             throw new IllegalArgumentException("trainer setting 'sft-validation' must be at least 0 and below 1 (the "
                     + "share of tasks held out), not " + s.get("sft-validation"));
         }
         return new SftSettings(GrpoSettings.read(s), wholeNumber(s, "sft-epochs", 2000),
-                Settings.number(s, "trainer", "sft-learning-rate", 0.01), keep.equals("valid"), validation,
-                wholeNumber(s, "sft-patience", 20));
+                Settings.number(s, "trainer", "sft-learning-rate", 0.01), keep.equals("valid"),
+                Source.valueOf(source.toUpperCase(Locale.ROOT)), validation, wholeNumber(s, "sft-patience", 20));
     }
 
     private static int wholeNumber(Map<String, String> s, String key, int fallback) {
@@ -58,7 +69,7 @@ public record SftSettings(GrpoSettings rollouts, int epochs, double learningRate
     private static List<String> keys() {
         List<String> keys = new ArrayList<>(GrpoSettings.SCHEDULE_KEYS);
         keys.addAll(List.of("hidden", "traps", "init-checkpoint", "sft-epochs", "sft-learning-rate", "keep",
-                "sft-validation", "sft-patience"));
+                "source", "sft-validation", "sft-patience"));
         return List.copyOf(keys);
     }
 }

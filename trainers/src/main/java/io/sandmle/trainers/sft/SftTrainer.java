@@ -26,8 +26,11 @@ import java.util.Map;
  * ({@code steps × tasks-per-step × group-size}, on the same training tasks, same task order),
  * keeps the successful ones (a medal; {@code keep: valid} keeps every valid submission), and
  * maximises the log-likelihood of the choices in their {@link SuccessfulTurns} until the held-out tasks of a
- * {@link TaskSplit} stop improving ({@link ConvergentFit}; {@link SftSettings}). The checkpoint holds the best
- * validation epoch's network.
+ * {@link TaskSplit} stop improving ({@link BehaviourCloning}, {@link ConvergentFit}; {@link SftSettings}). The
+ * checkpoint holds the best validation epoch's network.
+ * With {@code source: expert} the trajectories come instead from an offline expert that spends the same sandbox
+ * budget searching recipes on each task visit ({@link ExpertSearch}); the best-graded one per visit is kept when it
+ * is successful.
  */
 public final class SftTrainer implements Trainer {
 
@@ -38,19 +41,22 @@ public final class SftTrainer implements Trainer {
         EmbeddedPolicy policy = StartingPolicy.open(session, "embedded@sft", s).policy();
         List<Trajectory> kept = new ArrayList<>();
         List<RolloutGroup> all = new ArrayList<>();
+        ExpertSearch expert = sft.source() == SftSettings.Source.EXPERT ? new ExpertSearch(session, policy, s) : null;
         for (int step = 1; step <= s.steps(); step++) {
             List<Task> batch = GrpoTrainer.batchFor(session.trainingTasks(), s, step);
-            List<RolloutGroup> groups = session.rollout(policy, batch, s.groupSize(), GrpoTrainer.stepSeed(s, step));
+            ExpertSearch.Visits visits = expert == null ? null : expert.search(batch, step);
+            List<RolloutGroup> groups = visits != null ? visits.groups()
+                    : session.rollout(policy, batch, s.groupSize(), GrpoTrainer.stepSeed(s, step));
+            // The expert offers its best trajectory per visit; the own policy offers every rollout.
+            List<Trajectory> candidates = visits != null ? visits.best()
+                    : groups.stream().flatMap(g -> g.rollouts().stream()).toList();
             all.addAll(groups);
-            for (RolloutGroup g : groups) {
-                for (Trajectory t : g.rollouts()) {
-                    if (successful(t, sft.keepValid())) {
-                        kept.add(t);
-                    }
-                }
-            }
+            candidates.stream().filter(t -> successful(t, sft.keepValid())).forEach(kept::add);
             Map<String, Double> gathered = new LinkedHashMap<>(RolloutStats.of(groups));
             gathered.put("kept_trajectories", (double) kept.size());
+            if (visits != null) {
+                gathered.put("expert_medal_rate", visits.medalRate());
+            }
             session.logMetrics(step, gathered);
         }
         BehaviourCloning.Outcome cloned = BehaviourCloning.clone(policy, kept, sft, s.seed(),

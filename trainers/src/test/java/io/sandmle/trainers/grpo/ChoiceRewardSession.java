@@ -44,7 +44,7 @@ public final class ChoiceRewardSession implements TrainingSession {
         this.resume = resume;
     }
 
-    static List<ChatMessage> prompt(String taskId) {
+    public static List<ChatMessage> prompt(String taskId) {
         return List.of(ChatMessage.system(SYSTEM), ChatMessage.user("## Competition ID: " + taskId
                 + "\nThis is a binary task scored by ROC AUC. 150 training rows.\n## Dataset Folder:\n/data/x/"));
     }

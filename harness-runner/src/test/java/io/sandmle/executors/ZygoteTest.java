@@ -1,0 +1,170 @@
+package io.sandmle.executors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sandmle.api.ExecResult;
+import io.sandmle.api.Executor;
+import io.sandmle.api.Limits;
+import io.sandmle.api.Sandbox;
+import io.sandmle.api.SandboxSpec;
+import io.sandmle.executors.local.LocalExecutor;
+import io.sandmle.executors.local.LocalOptions;
+import io.sandmle.support.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A warm worker forked by the executor's zygote into an episode's sandbox sees exactly what a cold step sees
+ * (mounts, ids, capabilities, environment, limits, network, descriptors, the libraries' import-time decisions), only its own episode's processes, and a
+ * zygote killed mid-run is replaced by the next episode.
+ */
+class ZygoteTest {
+
+    /** What a step can observe of its sandbox, as JSON written to the work folder (no tail truncation). */
+    private static final String VIEW = """
+            import json, os, re, resource, socket, sys
+            status = dict(l.split(':', 1) for l in open('/proc/self/status').read().splitlines() if ':' in l)
+            def network():
+                try:
+                    socket.create_connection(('1.1.1.1', 53), timeout=2).close()
+                    return 'connected'
+                except OSError as e:
+                    return 'refused'
+            # Decisions the libraries take at import time from what they find (joblib: can it make named semaphores in
+            # /dev/shm; scikit-learn: how many OpenMP threads), made by the zygote before any sandbox exists.
+            import joblib._multiprocessing_helpers as joblib_mp
+            from sklearn.utils._openmp_helpers import _openmp_effective_n_threads
+            from sklearn.linear_model import LogisticRegression
+            from sklearn.model_selection import cross_val_score
+            libraries = {'joblib_processes': joblib_mp.mp is not None, 'openmp_threads': _openmp_effective_n_threads(),
+                         'cv_n_jobs_2': len(cross_val_score(LogisticRegression(), [[0], [1]] * 4, [0, 1] * 4, cv=2, n_jobs=2))}
+            view = {
+                'libraries': libraries,
+                # Mount and parent ids differ per sandbox; everything after them must not.
+                'mounts': [l.split(' ', 2)[2] for l in open('/proc/self/mountinfo').read().splitlines()],
+                'ids': {k: status[k].split() for k in ('Uid', 'Gid', 'Groups', 'CapInh', 'CapPrm', 'CapEff',
+                        'CapBnd', 'CapAmb', 'NoNewPrivs', 'Seccomp')},
+                'env': dict(os.environ),
+                'environ': sorted(open('/proc/self/environ').read().split('\\0')),
+                'rlimits': {n: resource.getrlimit(getattr(resource, n)) for n in dir(resource) if n.startswith('RLIMIT_')},
+                'interfaces': [name for _, name in socket.if_nameindex()],
+                'network': network(),
+                'cwd': os.getcwd(),
+                'hostname': socket.gethostname(),
+                'fds': sorted(int(fd) for fd in os.listdir('/proc/self/fd'))[:3],
+                'path': sys.path,
+                'cgroup': open('/proc/self/cgroup').read(),
+                'tmp': sorted(os.listdir('/tmp')),
+                'umask': os.umask(0o22),
+            }
+            json.dump(view, open('view.json', 'w'))
+            procs = {int(p): open('/proc/%s/cmdline' % p, 'rb').read().split(b'\\0')[0].decode()
+                     for p in os.listdir('/proc') if p.isdigit()}
+            json.dump({'warm': 'sklearn' in sys.modules, 'pidns': os.readlink('/proc/self/ns/pid'), 'me': os.getpid(),
+                       'procs': procs}, open('where.json', 'w'))
+            """;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aWorkerFromTheZygoteSeesExactlyWhatAColdStepSees() throws Exception {
+        Path data = Files.createDirectories(tmp.resolve("public"));
+        Files.writeString(data.resolve("train.csv"), "id,y\n1,0\n");
+        Path work = tmp.resolve("episode/work");
+        JsonNode cold;
+        try (LocalExecutor ex = new LocalExecutor(new LocalOptions(false, Duration.ofSeconds(120)));
+             Sandbox sb = ex.open(new SandboxSpec(work, data, null, Limits.defaults(), false))) {
+            cold = runView(sb, work).view();
+        }
+        try (LocalExecutor ex = new LocalExecutor(new LocalOptions(true, Duration.ofSeconds(30)));
+             Sandbox sb = ex.open(new SandboxSpec(work, data, null, Limits.defaults(), false))) {
+            Seen zygote = runView(sb, work);
+            assertTrue(zygote.where().get("warm").asBoolean(), "the step ran on a warm worker: " + zygote.where());
+            assertTrue(zygotePid().isPresent(), "a zygote forked the worker");
+            cold.fieldNames().forEachRemaining(field -> assertEquals(cold.get(field), zygote.view().get(field),
+                    "the zygote path's " + field + " differs from the cold path's"));
+            assertEquals("[\"lo\"]", zygote.view().get("interfaces").toString());
+            assertEquals("refused", zygote.view().get("network").asText());
+            assertEquals("0000000000000000", zygote.view().get("ids").get("CapBnd").get(0).asText());
+            assertEquals("1", zygote.view().get("ids").get("NoNewPrivs").get(0).asText());
+        }
+    }
+
+    @Test
+    void twoEpisodesOnTheZygoteSeeOnlyTheirOwnProcesses() throws Exception {
+        try (LocalExecutor ex = new LocalExecutor(new LocalOptions(true, Duration.ofSeconds(30)));
+             Sandbox a = ex.open(new SandboxSpec(tmp.resolve("a/work"), null, null, Limits.defaults(), false));
+             Sandbox b = ex.open(new SandboxSpec(tmp.resolve("b/work"), null, null, Limits.defaults(), false))) {
+            JsonNode inA = runView(a, tmp.resolve("a/work")).where();
+            JsonNode inB = runView(b, tmp.resolve("b/work")).where();
+            assertTrue(inA.get("warm").asBoolean() && inB.get("warm").asBoolean(), inA + " / " + inB);
+            assertNotEquals(inA.get("pidns"), inB.get("pidns"), "each episode has its own pid namespace");
+            for (JsonNode seen : List.of(inA, inB)) {
+                // bubblewrap's init, the placeholder, the worker and the step: no zygote, no other episode.
+                assertEquals(4, seen.get("procs").size(), "processes visible to a step: " + seen.get("procs"));
+                assertEquals("bwrap", Path.of(seen.get("procs").get("1").asText()).getFileName().toString());
+                String all = seen.get("procs").toString();
+                assertEquals(2, all.split("python3", -1).length - 1, "the worker and the step only: " + all);
+            }
+        }
+    }
+
+    @Test
+    void aKilledZygoteIsReplacedByTheNextEpisodeAndRunningEpisodesGoOn() throws Exception {
+        try (LocalExecutor ex = new LocalExecutor(new LocalOptions(true, Duration.ofSeconds(30)));
+             Sandbox first = ex.open(new SandboxSpec(tmp.resolve("1/work"), null, null, Limits.defaults(), false))) {
+            assertTrue(runView(first, tmp.resolve("1/work")).where().get("warm").asBoolean());
+            ProcessHandle zygote = zygotePid().orElseThrow();
+            zygote.destroyForcibly();
+            zygote.onExit().get(10, TimeUnit.SECONDS);
+            assertTrue(runView(first, tmp.resolve("1/work")).where().get("warm").asBoolean(),
+                    "an episode's worker does not depend on the zygote once forked");
+            try (Sandbox second = ex.open(new SandboxSpec(tmp.resolve("2/work"), null, null, Limits.defaults(), false))) {
+                assertTrue(runView(second, tmp.resolve("2/work")).where().get("warm").asBoolean());
+                ProcessHandle restarted = zygotePid().orElseThrow(() -> new AssertionError("no zygote after the kill"));
+                assertNotEquals(zygote.pid(), restarted.pid());
+            }
+        }
+    }
+
+    @Test
+    void theZygoteSettingFalseLetsEveryWorkerImportForItself() throws Exception {
+        try (Executor ex = new LocalExecutor().withSettings(Map.of("zygote", "false"));
+             Sandbox sb = ex.open(new SandboxSpec(tmp.resolve("own/work"), null, null, Limits.defaults(), false))) {
+            assertTrue(runView(sb, tmp.resolve("own/work")).where().get("warm").asBoolean());
+            assertTrue(zygotePid().isEmpty(), "no zygote with zygote: false");
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LocalOptions.from(Map.of("zygote", "sometimes")));
+        assertEquals("The local executor's zygote setting must be true or false, not 'sometimes'.", e.getMessage());
+    }
+
+    private record Seen(JsonNode view, JsonNode where) {
+    }
+
+    private static Seen runView(Sandbox sandbox, Path work) throws Exception {
+        ExecResult step = sandbox.run(VIEW);
+        assertTrue(step.succeeded(), step.toString());
+        return new Seen(Json.MAPPER.readTree(Files.readString(work.resolve("view.json"))),
+                Json.MAPPER.readTree(Files.readString(work.resolve("where.json"))));
+    }
+
+    /** The zygote this JVM started, if one is running. */
+    private static Optional<ProcessHandle> zygotePid() {
+        return ProcessHandle.current().descendants()
+                .filter(p -> p.info().arguments().map(a -> a.length > 0 && "zygote".equals(a[a.length - 1])).orElse(false))
+                .findFirst();
+    }
+}
