@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
- * Clones kept trajectories into a policy: their {@link SuccessfulTurns}, split by task ({@link TaskSplit}), fitted
+ * Clones kept trajectories into a policy: their {@link SuccessfulTurns}, split by task ({@link ValidationSplit}), fitted
  * to convergence on the held-out tasks ({@link ConvergentFit}). Whoever chose the trajectories (the policy's own
  * medal rollouts, or another source) hands them in here.
  */
@@ -39,7 +39,7 @@ public final class BehaviourCloning {
     public static Outcome clone(EmbeddedPolicy policy, List<Trajectory> kept, SftSettings sft, long seed,
                                 BiConsumer<Integer, Map<String, Double>> perEpoch) {
         List<Trajectory> successful = kept.stream().map(SuccessfulTurns::of).toList();
-        TaskSplit split = TaskSplit.of(successful, sft.validation(), seed);
+        ValidationSplit split = ValidationSplit.of(successful, sft.validation(), seed);
         if (split.why() != null) {
             System.err.println("sandmle: " + split.why() + ".");
         }

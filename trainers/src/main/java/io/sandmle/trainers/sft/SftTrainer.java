@@ -26,7 +26,7 @@ import java.util.Map;
  * ({@code steps × tasks-per-step × group-size}, on the same training tasks, same task order),
  * keeps the successful ones (a medal; {@code keep: valid} keeps every valid submission), and
  * maximises the log-likelihood of the choices in their {@link SuccessfulTurns} until the held-out tasks of a
- * {@link TaskSplit} stop improving ({@link BehaviourCloning}, {@link ConvergentFit}; {@link SftSettings}). The
+ * {@link ValidationSplit} stop improving ({@link BehaviourCloning}, {@link ConvergentFit}; {@link SftSettings}). The
  * checkpoint holds the best validation epoch's network.
  * With {@code source: expert} the trajectories come instead from an offline expert that spends the same sandbox
  * budget searching recipes on each task visit ({@link ExpertSearch}); the best-graded one per visit is kept when it
