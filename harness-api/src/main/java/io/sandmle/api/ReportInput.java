@@ -31,7 +31,7 @@ public record ReportInput(List<EpisodeRecord> episodes, List<CurvePoint> curves,
     public enum Pairing { TASK, EPISODE }
 
     /** The report formats a writer knows: a self-contained HTML page and a PDF. */
-    public static final List<String> FORMATS = List.of("html", "pdf");
+    public static final List<String> FORMATS = List.of("html", "pdf", "json");
 
     public ReportInput {
         episodes = List.copyOf(episodes);
@@ -39,7 +39,7 @@ public record ReportInput(List<EpisodeRecord> episodes, List<CurvePoint> curves,
         provenance = Map.copyOf(provenance);
         formats = List.copyOf(formats);
         if (!FORMATS.containsAll(formats)) {
-            throw new IllegalArgumentException("report formats must be html and/or pdf, not " + formats);
+            throw new IllegalArgumentException("report formats must be among html, pdf and json, not " + formats);
         }
         sections = List.copyOf(sections);
         caveats = List.copyOf(caveats);

@@ -5,11 +5,13 @@ import io.sandmle.api.ReportSection;
 import io.sandmle.api.ReportWriter;
 import io.sandmle.reports.charts.SvgExport;
 import io.sandmle.reports.html.HtmlRenderer;
+import io.sandmle.reports.json.JsonRenderer;
 import io.sandmle.reports.model.Figure;
 import io.sandmle.reports.model.ReportDocument;
 import io.sandmle.reports.model.Section;
 import io.sandmle.reports.pdf.PdfRenderer;
 import io.sandmle.reports.sections.Settings;
+import io.sandmle.support.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,6 +66,11 @@ public final class StandardReportWriter implements ReportWriter {
             Path pdf = outDir.resolve("report.pdf");
             PdfRenderer.render(doc, pdf);
             written.add(pdf);
+        }
+        if (input.formats().contains("json")) {
+            Path json = outDir.resolve("report.json");
+            Json.writeFile(json, JsonRenderer.render(doc));
+            written.add(json);
         }
         for (Section section : doc.sections()) {
             for (var block : section.blocks()) {

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.sandmle.api.ReportInput;
 import io.sandmle.reports.sections.Settings;
 import io.sandmle.reports.testdata.SyntheticRuns;
+import io.sandmle.support.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,6 +36,30 @@ class ReportSelectionTest {
         WRITER.write(input(List.of("html"), List.of()), dir.resolve("html"));
         assertTrue(Files.exists(dir.resolve("html/index.html")));
         assertFalse(Files.exists(dir.resolve("html/report.pdf")));
+        assertFalse(Files.exists(dir.resolve("html/report.json")));
+    }
+
+    @Test
+    void theJsonFormatHoldsTheSameTablesAsTheHtml(@TempDir Path dir) throws Exception {
+        WRITER.write(input(List.of("html", "json"), List.of("aggregates")), dir);
+        JsonNode doc = Json.MAPPER.readTree(dir.resolve("report.json").toFile());
+        JsonNode aggregates = null;
+        for (JsonNode section : doc.get("sections")) {
+            if (section.get("id").asText().equals("aggregates")) {
+                aggregates = section;
+            }
+        }
+        assertTrue(aggregates != null && aggregates.get("tables").size() > 0, doc.toString());
+        String html = Files.readString(dir.resolve("index.html"));
+        JsonNode table = aggregates.get("tables").get(0);
+        assertTrue(html.contains(table.get("caption").asText()), "the caption of " + table);
+        for (JsonNode row : table.get("rows")) {
+            assertEquals(table.get("headers").size(), row.size(), "one cell per heading: " + row);
+            for (JsonNode cell : row) {
+                assertTrue(html.contains(">" + cell.get("text").asText() + "<"), "the HTML shows " + cell);
+            }
+        }
+        assertTrue(table.toString().contains("\"value\""), "number cells carry their value: " + table);
     }
 
     @Test
