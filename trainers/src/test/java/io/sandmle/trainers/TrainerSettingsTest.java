@@ -27,8 +27,36 @@ class TrainerSettingsTest {
         e = assertThrows(IllegalArgumentException.class, () -> SftSettings.from(Map.of("learning-rate", "0.05")));
         assertEquals("unknown setting 'learning-rate' for the sft trainer; did you mean 'sft-learning-rate'?",
                 e.getMessage());
-        SftSettings sft = SftSettings.from(Map.of("sft-epochs", "7", "sft-learning-rate", "0.2", "keep", "valid"));
-        assertEquals(new SftSettings(GrpoSettings.read(Map.of()), 7, 0.2, true, SftSettings.Source.OWN), sft);
+        SftSettings sft = SftSettings.from(Map.of("sft-epochs", "7", "sft-learning-rate", "0.2", "keep", "valid",
+                "sft-validation", "0.25", "sft-patience", "5"));
+        assertEquals(new SftSettings(GrpoSettings.read(Map.of()), 7, 0.2, true, SftSettings.Source.OWN, 0.25, 5), sft);
+        assertEquals(new SftSettings(GrpoSettings.read(Map.of()), 2000, 0.01, false, SftSettings.Source.OWN, 0.2, 20),
+                SftSettings.from(Map.of()),
+                "by default it trains to convergence on a fifth of the tasks, for at most 2000 epochs");
+        assertEquals("unknown setting 'sft-validate' for the sft trainer; did you mean 'sft-validation'?",
+                assertThrows(IllegalArgumentException.class,
+                        () -> SftSettings.from(Map.of("sft-validate", "0.2"))).getMessage());
+        assertEquals("unknown setting 'patience' for the sft trainer; did you mean 'sft-patience'?",
+                assertThrows(IllegalArgumentException.class,
+                        () -> SftSettings.from(Map.of("patience", "5"))).getMessage());
+    }
+
+    @Test
+    void sftRefusesAValidationShareOutsideZeroToOneAndAPatienceBelowOne() {
+        for (String share : List.of("1", "1.5", "-0.1")) {
+            assertEquals("trainer setting 'sft-validation' must be at least 0 and below 1 (the share of tasks held out),"
+                    + " not " + share, assertThrows(IllegalArgumentException.class,
+                    () -> SftSettings.from(Map.of("sft-validation", share))).getMessage());
+        }
+        assertEquals(0.0, SftSettings.from(Map.of("sft-validation", "0")).validation());
+        for (String patience : List.of("0", "2.5")) {
+            assertEquals("trainer setting 'sft-patience' must be a positive whole number, not " + patience,
+                    assertThrows(IllegalArgumentException.class,
+                            () -> SftSettings.from(Map.of("sft-patience", patience))).getMessage());
+        }
+        assertEquals("trainer setting 'sft-validation' must be a number, not 'a fifth'",
+                assertThrows(IllegalArgumentException.class,
+                        () -> SftSettings.from(Map.of("sft-validation", "a fifth"))).getMessage());
     }
 
     @Test
@@ -95,7 +123,7 @@ class TrainerSettingsTest {
             }
             String value = key.equals("keep") ? "valid" : key.equals("source") ? "expert"
                     : key.equals("recipe") ? "model=forest" : key.equals("traps") ? "true" : key.equals("endpoint") || key.equals("checkpoint")
-                    || key.equals("adapter-name") ? "x" : "3";
+                    || key.equals("adapter-name") ? "x" : key.equals("sft-validation") ? "0.5" : "3";
             assertNotEquals(defaults, resolve.apply(Map.of(key, value)), key + " is listed but not read");
         }
     }

@@ -1,14 +1,10 @@
 package io.sandmle.cli.diversity;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Comparator;
-import java.util.HexFormat;
+import io.sandmle.support.SeededOrder;
 import java.util.List;
 
 /**
- * A deterministic train/held-out split of task ids: tasks are ordered by a hash of the seed and the id, and the
+ * A deterministic train/held-out split of task ids: tasks are put in their {@link SeededOrder}, and the
  * first {@code share} of them train. A task keeps its side when other tasks are added or removed, and the order
  * the folders are listed in does not matter.
  *
@@ -26,8 +22,7 @@ public record TaskSplit(List<String> train, List<String> heldOut) {
         if (!(share > 0 && share < 1)) {
             throw new IllegalArgumentException("--train-share must be between 0 and 1 (exclusive), not " + share + ".");
         }
-        List<String> ordered = taskIds.stream().sorted(Comparator.comparing((String id) -> key(seed, id))
-                .thenComparing(Comparator.naturalOrder())).toList();
+        List<String> ordered = SeededOrder.of(taskIds, seed);
         int train = (int) Math.max(1, Math.min(ordered.size() - 1, Math.round(share * ordered.size())));
         return new TaskSplit(ordered.subList(0, train).stream().sorted().toList(),
                 ordered.subList(train, ordered.size()).stream().sorted().toList());
@@ -45,14 +40,5 @@ public record TaskSplit(List<String> train, List<String> heldOut) {
                     + "task must not be trained on.");
         }
         return new TaskSplit(train.stream().sorted().toList(), heldOut.stream().sorted().toList());
-    }
-
-    private static String key(long seed, String id) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest((seed + ":" + id).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
     }
 }

@@ -12,7 +12,8 @@ import java.util.Map;
  */
 final class StepLog {
 
-    private static final String[] HEADLINE = {"reward", "valid_rate", "medal_rate", "entropy"};
+    private static final String[] HEADLINE = {"reward", "valid_rate", "medal_rate", "entropy", "train_nll",
+            "validation_nll"};
 
     private final PrintStream out;
     private final int plannedSteps;

@@ -10,7 +10,6 @@ import io.sandmle.trainers.grpo.GrpoSettings;
 import io.sandmle.trainers.grpo.GrpoTrainer;
 import io.sandmle.trainers.grpo.RolloutStats;
 import io.sandmle.trainers.grpo.StartingPolicy;
-import io.sandmle.trainers.grpo.TokenBatch;
 import io.sandmle.trainers.policy.EmbeddedPolicy;
 import io.sandmle.trainers.policy.PolicyCheckpoint;
 import io.sandmle.trainers.reward.MilestoneReward;
@@ -26,7 +25,9 @@ import java.util.Map;
  * many rollouts of the starting policy as a GRPO run with the same settings would make
  * ({@code steps × tasks-per-step × group-size}, on the same training tasks, same task order),
  * keeps the successful ones (a medal; {@code keep: valid} keeps every valid submission), and
- * maximises the log-likelihood of their choices for {@code sft-epochs} full-batch steps ({@link SftSettings}).
+ * maximises the log-likelihood of the choices in their {@link SuccessfulTurns} until the held-out tasks of a
+ * {@link ValidationSplit} stop improving ({@link BehaviourCloning}, {@link ConvergentFit}; {@link SftSettings}). The
+ * checkpoint holds the best validation epoch's network.
  * With {@code source: expert} the trajectories come instead from an offline expert that spends the same sandbox
  * budget searching recipes on each task visit ({@link ExpertSearch}); the best-graded one per visit is kept when it
  * is successful.
@@ -58,21 +59,14 @@ public final class SftTrainer implements Trainer {
             }
             session.logMetrics(step, gathered);
         }
-        List<TokenBatch.Scored> scored = kept.stream().map(t -> new TokenBatch.Scored(t, 1.0)).toList();
-        TokenBatch batch = TokenBatch.of(policy, scored);
-        double loss = Double.NaN;
-        if (batch.size() > 0) {
-            for (int epoch = 0; epoch < sft.epochs(); epoch++) {
-                loss = policy.network().step(batch.choices(),
-                        o -> o.chosen().mul(o.scope().create(batch.weight())).sum().neg(), sft.learningRate());
-            }
-        }
+        BehaviourCloning.Outcome cloned = BehaviourCloning.clone(policy, kept, sft, s.seed(),
+                (epoch, figures) -> session.logMetrics(s.steps() + epoch, figures));
         Map<String, Double> metrics = new LinkedHashMap<>(RolloutStats.of(all));
         metrics.put("kept_trajectories", (double) kept.size());
-        metrics.put("nll", loss);
-        session.logMetrics(s.steps() + 1, metrics);
+        metrics.putAll(cloned.metrics());
+        session.logMetrics(s.steps() + cloned.epochs() + 1, metrics);
         Path dir = session.checkpointDir().resolve("sft-final");
-        new PolicyCheckpoint(s.steps(), s.seed(), "sft", metrics).save(policy.network(), dir);
+        new PolicyCheckpoint(s.steps(), s.seed(), "sft", metrics).save(cloned.network(), dir);
         return new TrainingResult(dir, s.steps(), metrics);
     }
 

@@ -2,6 +2,7 @@ package io.sandmle.trainers.grpo;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sandmle.api.ResponseFormat;
@@ -71,18 +72,40 @@ class GrpoTrainerTest {
         assertEquals(8, PolicyCheckpoint.load(result.finalCheckpoint()).checkpoint().step());
     }
 
-    @Test
-    void sftClonesOnlySuccessfulTrajectories(@TempDir Path dir) throws Exception {
+    private static Map<String, String> sftSettings() {
         Map<String, String> s = settings(3);
         s.remove("checkpoint-every");
         s.remove("learning-rate");
         s.put("sft-learning-rate", "0.05");
+        return s;
+    }
+
+    @Test
+    void sftClonesOnlySuccessfulTrajectories(@TempDir Path dir) throws Exception {
+        Map<String, String> s = sftSettings();
+        s.put("sft-validation", "0");
+        s.put("sft-epochs", "100");
         ChoiceRewardSession session = new ChoiceRewardSession(t -> t.contains("model=boosting"), s, dir, null);
         TrainingResult result = new SftTrainer().train(session);
         double kept = result.finalMetrics().get("kept_trajectories");
         assertTrue(kept > 0 && kept < 3 * 4 * 8, "kept " + kept);
         EmbeddedPolicy after = new EmbeddedPolicy(PolicyCheckpoint.load(result.finalCheckpoint()).network(), 0, "t");
         assertTrue(boostingProbability(after) > 0.5, "p(boosting) = " + boostingProbability(after));
+        assertEquals(100.0, result.finalMetrics().get("stopped_epoch"), "no validation split: every epoch runs");
+        assertFalse(result.finalMetrics().containsKey("validation_nll"));
+    }
+
+    @Test
+    void sftStopsWhenItsHeldOutTasksStopImproving(@TempDir Path dir) throws Exception {
+        ChoiceRewardSession session = new ChoiceRewardSession(t -> t.contains("model=boosting"), sftSettings(), dir,
+                null);
+        Map<String, Double> m = new SftTrainer().train(session).finalMetrics();
+        // A fifth of the four tasks, rounded up to one, is held out; the default patience is 20 epochs.
+        assertTrue(m.get("validation_choices") > 0 && m.get("train_choices") > 0, m.toString());
+        assertEquals(m.get("best_epoch") + 20, m.get("stopped_epoch"), m.toString());
+        assertTrue(m.get("validation_nll") <= m.get("start_validation_nll"), m.toString());
+        assertEquals(3 + m.get("stopped_epoch").intValue() + 1, session.logged.size(), "one point per epoch");
+        assertTrue(session.logged.get(3).containsKey("validation_nll") && session.logged.get(3).containsKey("train_nll"));
     }
 
     /** A copy of {@code t} with other turns and end reason ({@code time_limit} and {@code model_error} are masked). */
