@@ -3,10 +3,11 @@
 #   examples/results/rerun.sh [out-folder]          # default runs/rerun; about an hour on 2 cores
 # 1. splits the built-in seed catalog into training and held-out seed competitions (split_seeds.py),
 # 2. generates training tasks (1 per training seed) and held-out tasks (3 per held-out seed),
-# 3. measures recipe diversity (the best fixed recipe is chosen on the training tasks, measured on the held-out),
-# 4. trains GRPO, SFT on the policy's own medal rollouts and SFT on an offline expert (same rollout budget),
-# 5. evaluates untrained, best fixed recipe, both SFTs and GRPO on the held-out tasks, 3 seeds, temperature 1,
-#    and the four policies greedily (temperature 0, 1 seed: greedy choices do not depend on the seed),
+# 3. trains GRPO, SFT on the policy's own medal rollouts and SFT on an offline expert (same rollout budget),
+# 4. evaluates untrained, both SFTs and GRPO on the held-out tasks, 3 seeds, temperature 1, and greedily
+#    (temperature 0, 1 seed: greedy choices do not depend on the seed),
+# 5. measures recipe diversity (every recipe of the grid on every task; the best fixed recipe is chosen on the
+#    training tasks) and evaluates that recipe as a fixed policy on the held-out tasks like the others,
 # 6. writes the reports (task-level and episode-level pairs) and <out>/summary.json (commit, commands, wall times,
 #    split, diversity, and the reports' headline, aggregate and pairwise tables).
 # A phase that finished is skipped, so a killed run resumes where it stopped. For a smoke run of the script itself,
@@ -57,10 +58,6 @@ if [ "$HELD_TASKS" -lt "$MIN_HELD_OUT" ]; then
     exit 1
 fi
 
-phase diversity ./sandmle diversity --tasks "$OUT/tasks/train" --held-out "$OUT/tasks/held-out" \
-    --out "$OUT/diversity.json" --work-dir "$OUT/diversity-work"
-RECIPE=$($PY -c 'import json,sys; print(json.load(open(sys.argv[1]))["best_fixed"]["policy_settings"]["recipe"])' \
-    "$OUT/diversity.json")
 
 # The three trainers share GRPO's rollout schedule: 16 steps x 12 tasks x 4 rollouts on the training tasks.
 LAST_STEP=$(printf 'step-%04d' "$STEPS")
@@ -101,7 +98,7 @@ phase train-sft ./sandmle train --config "$OUT/configs/sft.yaml"
 phase train-sft-expert ./sandmle train --config "$OUT/configs/sft-expert.yaml"
 
 eval_config() {
-    local run=$1 temperature=$2 seeds=$3 fixed=$4
+    local run=$1 temperature=$2 seeds=$3 policies=$4
     cat > "$OUT/configs/$run.yaml" <<EOF
 schema-version: 1
 run: $run
@@ -112,18 +109,7 @@ suites:
 seeds: $seeds
 scaffolds: [react]
 policies:
-  - name: untrained
-    provider: embedded
-$fixed
-  - name: sft
-    provider: embedded
-    settings: {checkpoint: $OUT/runs/sft/checkpoints/sft-final}
-  - name: sft-expert
-    provider: embedded
-    settings: {checkpoint: $OUT/runs/sft-expert/checkpoints/sft-final}
-  - name: grpo
-    provider: embedded
-    settings: {checkpoint: $OUT/runs/grpo/checkpoints/$LAST_STEP}
+$policies
 sampling:
   temperature: $temperature
 executor:
@@ -138,16 +124,38 @@ report:
   baseline: untrained x react
 EOF
 }
-FIXED="  - name: best-fixed
+LEARNED="  - name: untrained
     provider: embedded
-    settings: {recipe: '$RECIPE'}"
-eval_config eval-t1 1.0 '[90000, 90001, 90002]' "$FIXED"
-eval_config eval-greedy 0.0 '[90000]' ""
+  - name: sft
+    provider: embedded
+    settings: {checkpoint: $OUT/runs/sft/checkpoints/sft-final}
+  - name: sft-expert
+    provider: embedded
+    settings: {checkpoint: $OUT/runs/sft-expert/checkpoints/sft-final}
+  - name: grpo
+    provider: embedded
+    settings: {checkpoint: $OUT/runs/grpo/checkpoints/$LAST_STEP}"
+T1_SEEDS='[90000, 90001, 90002]'
+eval_config eval-t1 1.0 "$T1_SEEDS" "$LEARNED"
+eval_config eval-greedy 0.0 '[90000]' "$LEARNED"
 phase eval-t1 ./sandmle eval --config "$OUT/configs/eval-t1.yaml"
 phase eval-greedy ./sandmle eval --config "$OUT/configs/eval-greedy.yaml"
-phase report-t1-episode-pairs ./sandmle report "$OUT/runs/eval-t1" --baseline "untrained x react" --pairs episode \
+
+# The best fixed recipe is chosen on the training tasks by running every recipe of the grid on them (the same
+# command also runs them on the held-out tasks, for the per-task best), then played on the held-out tasks as a policy.
+phase diversity ./sandmle diversity --tasks "$OUT/tasks/train" --held-out "$OUT/tasks/held-out" \
+    --out "$OUT/diversity.json" --work-dir "$OUT/diversity-work"
+RECIPE=$($PY -c 'import json,sys; print(json.load(open(sys.argv[1]))["best_fixed"]["policy_settings"]["recipe"])' \
+    "$OUT/diversity.json")
+eval_config eval-fixed 1.0 "$T1_SEEDS" "  - name: best-fixed
+    provider: embedded
+    settings: {recipe: '$RECIPE'}"
+phase eval-fixed ./sandmle eval --config "$OUT/configs/eval-fixed.yaml"
+
+T1_RUNS=("$OUT/runs/eval-t1" "$OUT/runs/eval-fixed")
+phase report-t1-episode-pairs ./sandmle report "${T1_RUNS[@]}" --baseline "untrained x react" --pairs episode \
     --out "$OUT/reports/eval-t1-episode-pairs"
-phase report-t1-task-pairs ./sandmle report "$OUT/runs/eval-t1" --baseline "untrained x react" --pairs task \
+phase report-t1-task-pairs ./sandmle report "${T1_RUNS[@]}" --baseline "untrained x react" --pairs task \
     --out "$OUT/reports/eval-t1-task-pairs"
 phase report-greedy ./sandmle report "$OUT/runs/eval-greedy" --baseline "untrained x react" --pairs task \
     --out "$OUT/reports/eval-greedy"
