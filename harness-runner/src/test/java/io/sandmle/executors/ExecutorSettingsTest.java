@@ -41,7 +41,7 @@ class ExecutorSettingsTest {
         assertEquals("gpu:1", options.gres());
         assertEquals(Path.of("/etc/slurm/other.conf"), options.slurmConf());
         assertEquals(new SlurmOptions(SlurmOptions.Mode.STEP, "from-env", "env-qos", null, 2, Duration.ofMinutes(10),
-                null, PoolOptions.defaults()), SlurmOptions.from(ENV, Map.of()));
+                null, PoolOptions.defaults(), Path.of("/dev")), SlurmOptions.from(ENV, Map.of()));
         SlurmExecutor configured = (SlurmExecutor) new SlurmExecutor().withSettings(Map.of("partition", "gpu"));
         assertEquals("gpu", configured.options().partition());
     }
