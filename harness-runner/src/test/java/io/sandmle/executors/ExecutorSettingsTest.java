@@ -55,6 +55,13 @@ class ExecutorSettingsTest {
         assertEquals(null, SlurmOptions.from(Map.of(), Map.of()).gresFor(d), "no GPUs, no --gres");
         assertEquals("gpu:a100:2", SlurmOptions.from(Map.of(), Map.of("gres", "gpu:a100:2")).gresFor(twoGpus),
                 "the setting can name the GPU type");
+        assertTrue(SlurmOptions.from(Map.of(), Map.of("gres", "tmpdisk:1,gpu:1")).asksForGpus(d),
+                "a gres naming GPUs binds them even when limits.gpus is 0");
+        assertFalse(SlurmOptions.from(Map.of(), Map.of("gres", "tmpdisk:1")).asksForGpus(d));
+        assertEquals(Path.of("/opt/dev"), SlurmOptions.from(Map.of(), Map.of("gpu-devices", "/opt/dev/")).gpuDevices());
+        assertEquals("The slurm executor's gpu-devices setting must be an absolute path on the compute nodes (normally "
+                + "/dev), not 'dev'.", assertThrows(IllegalArgumentException.class,
+                () -> SlurmOptions.from(Map.of(), Map.of("gpu-devices", "dev"))).getMessage());
     }
 
     @Test

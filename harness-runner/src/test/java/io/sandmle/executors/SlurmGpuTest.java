@@ -9,6 +9,7 @@ import io.sandmle.api.Limits;
 import io.sandmle.api.Sandbox;
 import io.sandmle.api.SandboxException;
 import io.sandmle.api.SandboxSpec;
+import io.sandmle.executors.slurm.JobGpus;
 import io.sandmle.executors.slurm.SlurmExecutor;
 import io.sandmle.executors.slurm.SlurmOptions;
 import java.nio.file.Files;
@@ -80,6 +81,16 @@ class SlurmGpuTest {
                     e.getMessage());
             assertEquals(1, e.getMessage().lines().count(), e.getMessage());
         }
+    }
+
+    @Test
+    void theStepsGpusWinOverTheJobsAndSlurmMayWriteARange() {
+        assertEquals(List.of(0, 1), JobGpus.of(Map.of("SLURM_STEP_GPUS", "0-1", "SLURM_JOB_GPUS", "2"), devices).gpus());
+        assertEquals(List.of(2), JobGpus.of(Map.of("SLURM_JOB_GPUS", "2"), devices).gpus(), "a batch job's own");
+        assertEquals(List.of("nvidiactl", "nvidia-uvm"), JobGpus.of(Map.of("SLURM_JOB_GPUS", "2"), devices).controlNodes());
+        IllegalStateException none = assertThrows(IllegalStateException.class, () -> JobGpus.of(Map.of(), devices));
+        assertTrue(none.getMessage().startsWith("The step asked for GPUs, but Slurm named none in the job's environment "
+                + "(SLURM_STEP_GPUS, SLURM_JOB_GPUS); set the slurm executor's gres"), none.getMessage());
     }
 
     @Test

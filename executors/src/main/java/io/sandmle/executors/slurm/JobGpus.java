@@ -64,13 +64,18 @@ public final class JobGpus {
         for (String name : VARIABLES) {
             String value = env.getOrDefault(name, "").trim();
             if (!value.isEmpty()) {
-                if (!value.matches("[0-9]{1,4}(,[0-9]{1,4})*")) {
+                if (!value.matches("[0-9]{1,4}(-[0-9]{1,4})?(,[0-9]{1,4}(-[0-9]{1,4})?)*")) {
                     throw new IllegalStateException("Slurm's " + name + " is '" + value + "', not GPU numbers such as "
                             + "0,1; the cluster's gres.conf should name GPUs by their device files (File=/dev/nvidia0).");
                 }
+                // A comma list, where Slurm may also write a run of GPUs as a range (0-3).
                 List<Integer> ids = new ArrayList<>();
-                for (String id : value.split(",")) {
-                    ids.add(Integer.parseInt(id));
+                for (String item : value.split(",")) {
+                    String[] ends = item.split("-");
+                    int last = Integer.parseInt(ends[ends.length - 1]);
+                    for (int id = Integer.parseInt(ends[0]); id <= last; id++) {
+                        ids.add(id);
+                    }
                 }
                 return ids;
             }
