@@ -51,12 +51,13 @@ public final class JobScript {
     }
 
     private static String bindGpus(GpuBinding gpus) {
-        String refusal = quote(gpus.refusalFile());
+        // The sentence appears at the refusal path only once the binder has failed, never half-written (a step
+        // cancelled meanwhile is not mistaken for a refusal).
         return "gpu_options=$(mktemp) || exit 1\n"
                 + "if ! " + gpus.command().stream().map(JobScript::quote).collect(Collectors.joining(" "))
-                + " >\"$gpu_options\" 2>" + refusal + "; then rm -f \"$gpu_options\"; exit 0; fi\n"
-                + "rm -f " + refusal + "\n"
-                + "exec " + GPU_OPTIONS_FD + "<\"$gpu_options\"; rm -f \"$gpu_options\"\n";
+                + " >\"$gpu_options\" 2>\"$gpu_options.err\"; then mv \"$gpu_options.err\" "
+                + quote(gpus.refusalFile()) + "; rm -f \"$gpu_options\"; exit 0; fi\n"
+                + "exec " + GPU_OPTIONS_FD + "<\"$gpu_options\"; rm -f \"$gpu_options\" \"$gpu_options.err\"\n";
     }
 
     /** Single-quotes a word for bash. */
