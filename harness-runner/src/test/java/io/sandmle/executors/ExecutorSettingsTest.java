@@ -41,7 +41,7 @@ class ExecutorSettingsTest {
         assertEquals("gpu:1", options.gres());
         assertEquals(Path.of("/etc/slurm/other.conf"), options.slurmConf());
         assertEquals(new SlurmOptions(SlurmOptions.Mode.STEP, "from-env", "env-qos", null, 2, Duration.ofMinutes(10),
-                null, PoolOptions.defaults()), SlurmOptions.from(ENV, Map.of()));
+                null, PoolOptions.defaults(), Path.of("/dev")), SlurmOptions.from(ENV, Map.of()));
         SlurmExecutor configured = (SlurmExecutor) new SlurmExecutor().withSettings(Map.of("partition", "gpu"));
         assertEquals("gpu", configured.options().partition());
     }
@@ -55,6 +55,13 @@ class ExecutorSettingsTest {
         assertEquals(null, SlurmOptions.from(Map.of(), Map.of()).gresFor(d), "no GPUs, no --gres");
         assertEquals("gpu:a100:2", SlurmOptions.from(Map.of(), Map.of("gres", "gpu:a100:2")).gresFor(twoGpus),
                 "the setting can name the GPU type");
+        assertTrue(SlurmOptions.from(Map.of(), Map.of("gres", "tmpdisk:1,gpu:1")).asksForGpus(d),
+                "a gres naming GPUs binds them even when limits.gpus is 0");
+        assertFalse(SlurmOptions.from(Map.of(), Map.of("gres", "tmpdisk:1")).asksForGpus(d));
+        assertEquals(Path.of("/opt/dev"), SlurmOptions.from(Map.of(), Map.of("gpu-devices", "/opt/dev/")).gpuDevices());
+        assertEquals("The slurm executor's gpu-devices setting must be an absolute path on the compute nodes (normally "
+                + "/dev), not 'dev'.", assertThrows(IllegalArgumentException.class,
+                () -> SlurmOptions.from(Map.of(), Map.of("gpu-devices", "dev"))).getMessage());
     }
 
     @Test

@@ -6,8 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import io.sandmle.executors.local.Passthrough;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,6 +55,26 @@ public record GpuDevices(Path dir, List<Integer> gpus, List<String> controlNodes
         gpus.sort(null);
         List<String> control = CONTROL_NODES.stream().filter(n -> isDeviceNode(dir.resolve(n))).toList();
         return new GpuDevices(dir, gpus, control);
+    }
+
+    /** These devices narrowed to the GPUs numbered in {@code wanted} (the control nodes stay). */
+    public GpuDevices only(Collection<Integer> wanted) {
+        return new GpuDevices(dir, gpus.stream().filter(wanted::contains).toList(), controlNodes);
+    }
+
+    /**
+     * What a sandbox holding {@code held} of these GPUs is given: their nodes at their own names ({@code /dev/nvidia3}
+     * stays {@code /dev/nvidia3}: the driver opens a GPU by its minor number), the control nodes, and
+     * {@code CUDA_VISIBLE_DEVICES}. CUDA numbers the GPUs a process can open from 0 and skips the nodes it cannot
+     * open, so host GPU 3 alone is CUDA device 0 inside, and the variable is {@code 0,…,n−1}, not the host numbers
+     * (which CUDA would not find).
+     */
+    public Passthrough passthrough(List<Integer> held) {
+        Map<Path, String> nodes = new LinkedHashMap<>();
+        held.forEach(n -> nodes.put(gpuNode(n), "/dev/nvidia" + n));
+        controlNodes.forEach(name -> nodes.put(dir.resolve(name), "/dev/" + name));
+        String visible = IntStream.range(0, held.size()).mapToObj(Integer::toString).collect(Collectors.joining(","));
+        return new Passthrough(nodes, List.of(), Map.of("CUDA_VISIBLE_DEVICES", visible));
     }
 
     /** The host path of GPU {@code n}'s node. */

@@ -12,10 +12,25 @@ import java.util.TreeSet;
 public final class GpuPool {
 
     private final GpuDevices devices;
+    private final String holder;
+    private final String remedy;
     private final TreeSet<Integer> free;
 
+    /** The GPUs of this machine's device folder. */
     public GpuPool(GpuDevices devices) {
+        this(devices, devices.dir().toString(), "run on a machine with enough GPUs, point the local executor's "
+                + "gpu-devices setting at the folder holding them, or lower limits.gpus.");
+    }
+
+    /**
+     * @param devices the GPUs handed out
+     * @param holder  what holds them, for the refusal sentence (a folder, a Slurm job)
+     * @param remedy  the refusal sentence's last part: how to get enough GPUs
+     */
+    public GpuPool(GpuDevices devices, String holder, String remedy) {
         this.devices = devices;
+        this.holder = holder;
+        this.remedy = remedy;
         this.free = new TreeSet<>(devices.gpus());
     }
 
@@ -34,10 +49,8 @@ public final class GpuPool {
             return null;
         }
         String asked = "limits.gpus asks for " + wanted + " GPU" + (wanted == 1 ? "" : "s") + " per episode, but "
-                + devices.dir() + " holds ";
-        return asked + (have == 0 ? "no NVIDIA GPU device (nvidia0, nvidia1 …)" : "only " + have) + "; run on a "
-                + "machine with enough GPUs, point the local executor's gpu-devices setting at the folder holding "
-                + "them, or lower limits.gpus.";
+                + holder + " holds ";
+        return asked + (have == 0 ? "no NVIDIA GPU device (nvidia0, nvidia1 …)" : "only " + have) + "; " + remedy;
     }
 
     /**

@@ -45,6 +45,15 @@ public final class LocalExecutor implements Executor {
         this.options = options;
     }
 
+    /**
+     * An executor whose episodes take their GPUs from {@code gpus} rather than from a scan of
+     * {@link LocalOptions#gpuDevices()}: a Slurm pilot's agent hands out only the GPUs of its job.
+     */
+    public LocalExecutor(LocalOptions options, GpuPool gpus) {
+        this.options = options;
+        this.gpus = gpus;
+    }
+
     /** Settings ({@link LocalOptions#KEYS}) win over the environment variables of the same meaning. */
     @Override
     public Executor withSettings(Map<String, String> settings) {

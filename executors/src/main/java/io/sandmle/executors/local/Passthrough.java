@@ -6,19 +6,33 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * What one sandbox is given of the host beyond {@link IsolationCommand}'s fixed view: device nodes (an episode's
  * GPUs), folders shown read-only at their own path (a Python environment) and environment variables.
  *
- * @param devices  host device node → its path inside the sandbox
- * @param readOnly host folders shown read-only at the same path
- * @param env      variables set inside the sandbox
+ * @param devices    host device node → its path inside the sandbox
+ * @param readOnly   host folders shown read-only at the same path
+ * @param env        variables set inside the sandbox
+ * @param optionsFd  a file descriptor bubblewrap reads more of these options from when it starts (NUL-separated,
+ *                   its {@code --args}): what is only known where the sandbox starts, such as a Slurm job's GPUs
  */
-public record Passthrough(Map<Path, String> devices, List<Path> readOnly, Map<String, String> env) {
+public record Passthrough(Map<Path, String> devices, List<Path> readOnly, Map<String, String> env,
+                          OptionalInt optionsFd) {
 
     /** Nothing beyond the fixed view. */
     public static final Passthrough NONE = new Passthrough(Map.of(), List.of(), Map.of());
+
+    /** Devices, folders and variables known when the command is built. */
+    public Passthrough(Map<Path, String> devices, List<Path> readOnly, Map<String, String> env) {
+        this(devices, readOnly, env, OptionalInt.empty());
+    }
+
+    /** Only what bubblewrap reads from {@code fd} when it starts. */
+    public static Passthrough optionsFrom(int fd) {
+        return new Passthrough(Map.of(), List.of(), Map.of(), OptionalInt.of(fd));
+    }
 
     public Passthrough {
         devices = Collections.unmodifiableMap(new LinkedHashMap<>(devices));
@@ -34,11 +48,11 @@ public record Passthrough(Map<Path, String> devices, List<Path> readOnly, Map<St
         allReadOnly.addAll(other.readOnly);
         Map<String, String> allEnv = new LinkedHashMap<>(env);
         allEnv.putAll(other.env);
-        return new Passthrough(allDevices, allReadOnly, allEnv);
+        return new Passthrough(allDevices, allReadOnly, allEnv, other.optionsFd.isPresent() ? other.optionsFd : optionsFd);
     }
 
     /** The bubblewrap options; they come after {@code --dev}, {@code --tmpfs /tmp} and {@code --clearenv}. */
-    List<String> bubblewrapArgs() {
+    public List<String> bubblewrapArgs() {
         List<String> argv = new ArrayList<>();
         for (Path folder : readOnly) {
             // Parents bwrap makes on its own are 0700, which the unprivileged sandbox user could not pass through:
@@ -50,6 +64,7 @@ public record Passthrough(Map<Path, String> devices, List<Path> readOnly, Map<St
         }
         devices.forEach((host, inside) -> argv.addAll(List.of("--dev-bind", host.toString(), inside)));
         env.forEach((name, value) -> argv.addAll(List.of("--setenv", name, value)));
+        optionsFd.ifPresent(fd -> argv.addAll(List.of("--args", Integer.toString(fd))));
         return argv;
     }
 }

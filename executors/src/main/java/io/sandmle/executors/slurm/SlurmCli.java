@@ -16,15 +16,26 @@ public final class SlurmCli {
     private static final long COMMAND_TIMEOUT_SECONDS = 30;
 
     private final Path slurmConf;
+    private final Map<String, String> jobEnvironment;
 
     /** Clients talking to the cluster of {@code slurmConf} ({@code null}: the clients' default). */
     public SlurmCli(Path slurmConf) {
+        this(slurmConf, Map.of());
+    }
+
+    /**
+     * Clients that also hand {@code jobEnvironment} to every job: sbatch and srun pass the submitting environment on,
+     * and Slurm overrides only the variables it sets itself.
+     */
+    public SlurmCli(Path slurmConf, Map<String, String> jobEnvironment) {
         this.slurmConf = slurmConf;
+        this.jobEnvironment = Map.copyOf(jobEnvironment);
     }
 
     /** A process builder for a Slurm client, pointed at this cluster. */
     public ProcessBuilder command(List<String> argv) {
         ProcessBuilder pb = new ProcessBuilder(argv);
+        pb.environment().putAll(jobEnvironment);
         if (slurmConf != null) {
             pb.environment().put("SLURM_CONF", slurmConf.toString());
         }

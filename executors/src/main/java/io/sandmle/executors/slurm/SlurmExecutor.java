@@ -9,6 +9,7 @@ import io.sandmle.executors.DataMirror;
 import io.sandmle.executors.StepFiles;
 import io.sandmle.executors.local.Bubblewrap;
 import io.sandmle.executors.local.IsolationCommand;
+import io.sandmle.executors.local.Passthrough;
 import io.sandmle.executors.local.SandboxUser;
 import io.sandmle.executors.slurm.pool.SlurmPool;
 import java.io.IOException;
@@ -38,8 +39,16 @@ public final class SlurmExecutor implements Executor {
     }
 
     public SlurmExecutor(SlurmOptions options) {
+        this(options, Map.of());
+    }
+
+    /**
+     * An executor whose jobs also get {@code jobEnvironment} ({@link SlurmCli}): how a test on a cluster without
+     * GPUs stands in for the variables Slurm sets for a GPU job ({@code SLURM_JOB_GPUS}).
+     */
+    public SlurmExecutor(SlurmOptions options, Map<String, String> jobEnvironment) {
         this.options = options;
-        this.cli = new SlurmCli(options.slurmConf());
+        this.cli = new SlurmCli(options.slurmConf(), jobEnvironment);
         this.watch = new JobWatch(cli);
     }
 
@@ -78,8 +87,11 @@ public final class SlurmExecutor implements Executor {
         Limits limits = spec.limits() == null ? Limits.defaults() : spec.limits();
         String python = spec.python() == null ? SandboxSpec.DEFAULT_PYTHON : spec.python();
         StepFiles steps = new StepFiles(workDir);
+        // The job's GPUs are known only on its node: bubblewrap reads the options binding them there (JobScript).
+        Passthrough gpus = options.asksForGpus(limits) ? Passthrough.optionsFrom(JobScript.GPU_OPTIONS_FD)
+                : Passthrough.NONE;
         IsolationCommand isolation = bwrap == null ? null : new IsolationCommand(bwrap, user, workDir,
-                DataMirror.forSandbox(spec.inputDir(), workDir), steps.dir(), limits);
+                DataMirror.forSandbox(spec.inputDir(), workDir), steps.dir(), limits, gpus);
         return new SlurmSandbox(options, cli, watch, new SandboxSpec(workDir, spec.inputDir(), python, limits, spec.allowUnsafe()),
                 steps, isolation);
     }

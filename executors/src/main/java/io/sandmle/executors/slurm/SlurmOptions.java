@@ -26,9 +26,11 @@ import java.util.stream.Stream;
  * @param slurmConf     the cluster's {@code slurm.conf} handed to the clients as {@code SLURM_CONF}, or
  *                      {@code null} for the clients' own default
  * @param pool          the warm pool's bounds (read in {@link Mode#POOL} only)
+ * @param gpuDevices    the compute nodes' folder of NVIDIA device nodes ({@code /dev}), where a job finds the GPUs
+ *                      Slurm gave it ({@link JobGpus})
  */
 public record SlurmOptions(Mode mode, String partition, String qos, String gres, int cpusPerTask,
-                           Duration queueTimeout, Path slurmConf, PoolOptions pool) {
+                           Duration queueTimeout, Path slurmConf, PoolOptions pool, Path gpuDevices) {
 
     /**
      * What one Slurm job covers: a step, an episode (its steps run with {@code srun}), or a pilot that serves
@@ -38,7 +40,7 @@ public record SlurmOptions(Mode mode, String partition, String qos, String gres,
 
     /** The keys of {@code executor.settings} for Slurm. */
     public static final List<String> KEYS = Stream.concat(Stream.of("mode", "partition", "qos", "gres",
-            "cpus-per-task", "slurm-conf"), PoolOptions.KEYS.stream()).toList();
+            "cpus-per-task", "slurm-conf", "gpu-devices"), PoolOptions.KEYS.stream()).toList();
 
     /**
      * Options from {@code SANDMLE_SLURM_MODE} (step|episode|pool), {@code _PARTITION}, {@code _QOS}, {@code _GRES},
@@ -53,7 +55,8 @@ public record SlurmOptions(Mode mode, String partition, String qos, String gres,
      * Options from the config's {@code executor.settings} ({@link #KEYS}), each winning over its environment
      * variable: {@code mode} over {@code SANDMLE_SLURM_MODE}, {@code partition}, {@code qos} and {@code gres} over
      * {@code SANDMLE_SLURM_PARTITION}, {@code _QOS} and {@code _GRES}, {@code cpus-per-task} over
-     * {@code SANDMLE_SLURM_CPUS}, {@code slurm-conf} over {@code SLURM_CONF}.
+     * {@code SANDMLE_SLURM_CPUS}, {@code slurm-conf} over {@code SLURM_CONF}; {@code gpu-devices} (default
+     * {@code /dev}) is read on the compute nodes.
      *
      * @throws IllegalArgumentException with one sentence for an unknown key (naming the nearest) or a bad value
      */
@@ -76,11 +79,18 @@ public record SlurmOptions(Mode mode, String partition, String qos, String gres,
                     + "not '" + cpus + "'.");
         }
         String conf = settings.getOrDefault("slurm-conf", env.get("SLURM_CONF"));
+        Path gpuDevices = Path.of(settings.getOrDefault("gpu-devices", "/dev"));
+        if (!gpuDevices.isAbsolute()) {
+            // The folder is looked at on the compute nodes, so it cannot be checked here; a relative one is surely wrong.
+            throw new IllegalArgumentException("The slurm executor's gpu-devices setting must be an absolute path on the "
+                    + "compute nodes (normally /dev), not '" + gpuDevices + "'.");
+        }
         return new SlurmOptions(Mode.valueOf(mode.toUpperCase(Locale.ROOT)),
                 settings.getOrDefault("partition", env.get("SANDMLE_SLURM_PARTITION")),
                 settings.getOrDefault("qos", env.get("SANDMLE_SLURM_QOS")),
                 settings.getOrDefault("gres", env.get("SANDMLE_SLURM_GRES")), Integer.parseInt(cpus),
-                Duration.ofMinutes(10), conf == null ? null : Path.of(conf), PoolOptions.from(poolSettings));
+                Duration.ofMinutes(10), conf == null ? null : Path.of(conf), PoolOptions.from(poolSettings),
+                gpuDevices.normalize());
     }
 
     /**
@@ -103,18 +113,26 @@ public record SlurmOptions(Mode mode, String partition, String qos, String gres,
         return gres != null || limits.gpus() == 0 ? gres : "gpu:" + limits.gpus();
     }
 
+    /**
+     * Whether a job for steps with {@code limits} binds its GPUs into the sandbox: {@code limits.gpus} asks for some,
+     * or the {@code gres} setting names GPUs ({@code gpu:2}, {@code gpu:a100:1}).
+     */
+    public boolean asksForGpus(Limits limits) {
+        return limits.gpus() > 0 || (gres != null && gres.matches("(.*,)?gpu(:.*)?"));
+    }
+
     /** A copy with another mode. */
     public SlurmOptions withMode(Mode newMode) {
-        return new SlurmOptions(newMode, partition, qos, gres, cpusPerTask, queueTimeout, slurmConf, pool);
+        return new SlurmOptions(newMode, partition, qos, gres, cpusPerTask, queueTimeout, slurmConf, pool, gpuDevices);
     }
 
     /** A copy talking to the cluster configured by {@code conf}. */
     public SlurmOptions withSlurmConf(Path conf) {
-        return new SlurmOptions(mode, partition, qos, gres, cpusPerTask, queueTimeout, conf, pool);
+        return new SlurmOptions(mode, partition, qos, gres, cpusPerTask, queueTimeout, conf, pool, gpuDevices);
     }
 
     /** A copy serving steps from a warm pool with these bounds. */
     public SlurmOptions withPool(PoolOptions newPool) {
-        return new SlurmOptions(Mode.POOL, partition, qos, gres, cpusPerTask, queueTimeout, slurmConf, newPool);
+        return new SlurmOptions(Mode.POOL, partition, qos, gres, cpusPerTask, queueTimeout, slurmConf, newPool, gpuDevices);
     }
 }

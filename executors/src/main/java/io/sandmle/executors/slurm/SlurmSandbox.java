@@ -57,7 +57,8 @@ final class SlurmSandbox implements Sandbox {
         Path rawOut = steps.dir().resolve("step_" + n + ".stdout.slurm");
         Path rawErr = steps.dir().resolve("step_" + n + ".stderr.slurm");
         Path exitFile = steps.dir().resolve("step_" + n + ".exit");
-        Path script = writeScript(n, rawOut, rawErr, exitFile);
+        Path gpuRefusal = steps.dir().resolve("step_" + n + ".gpus-refused");
+        Path script = writeScript(n, rawOut, rawErr, exitFile, gpuRefusal);
         long start = System.nanoTime();
         Launched job = options.mode() == SlurmOptions.Mode.STEP ? submitStep(script) : srunStep(script);
         CompletableFuture<Integer> exit = job.finished().thenApply(state -> readExit(exitFile));
@@ -66,6 +67,9 @@ final class SlurmSandbox implements Sandbox {
             job.cancel();
         }
         String finalState = job.finished().join();
+        if (Files.exists(gpuRefusal)) {
+            throw new SandboxException(readRefusal(gpuRefusal));
+        }
         long wall = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         OutputCapture out = OutputCapture.start(() -> openOrEmpty(rawOut), steps.log(n, "stdout"),
                 limits.maxOutputBytes(), limits.tailChars());
@@ -159,19 +163,32 @@ final class SlurmSandbox implements Sandbox {
         return argv;
     }
 
-    private Path writeScript(int n, Path rawOut, Path rawErr, Path exitFile) {
+    private Path writeScript(int n, Path rawOut, Path rawErr, Path exitFile, Path gpuRefusal) {
         List<String> program = isolation == null ? List.of(spec.python(), steps.code(n).toString())
                 : isolation.wrap(List.of(spec.python(), steps.codeInside(n)), Optional.empty(),
                 new IsolationCommand.Rlimits(true, false, true));
         Path script = steps.dir().resolve("step_" + n + ".sh");
         try {
-            Files.writeString(script, JobScript.render(program, rawOut.toString(), rawErr.toString(),
+            JobScript.GpuBinding gpus = isolation == null || !options.asksForGpus(spec.limits()) ? null
+                    : new JobScript.GpuBinding(NodeJava.argv(JobGpus.class, List.of(options.gpuDevices().toString())),
+                    gpuRefusal.toString());
+            Files.writeString(script, JobScript.render(program, gpus, rawOut.toString(), rawErr.toString(),
                     exitFile.toString(), spec.limits()));
             Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the job script " + script + ": " + e.getMessage(), e);
         }
         return script;
+    }
+
+    /** The sentence {@link JobGpus} left, or what stopped it from running at all. */
+    private static String readRefusal(Path file) {
+        try {
+            String said = Files.readString(file).strip();
+            return said.isEmpty() ? "The job could not bind its GPUs into the sandbox (" + file + " is empty)." : said;
+        } catch (IOException e) {
+            return "The job could not bind its GPUs into the sandbox: " + e.getMessage();
+        }
     }
 
     private static java.io.InputStream openOrEmpty(Path file) throws IOException {

@@ -6,6 +6,8 @@ import io.sandmle.api.ExecResult;
 import io.sandmle.api.Sandbox;
 import io.sandmle.api.SandboxException;
 import io.sandmle.executors.local.LocalExecutor;
+import io.sandmle.executors.local.LocalOptions;
+import io.sandmle.executors.slurm.JobGpus;
 import io.sandmle.support.Json;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -30,31 +32,35 @@ import java.util.concurrent.Executors;
  * them. Every request must carry the pool's token. The sandboxes' processes die with the agent (bubblewrap's
  * --die-with-parent), and an agent the harness has not called for {@code orphanAfter} exits by itself.
  *
- * <p>Arguments: {@code <pool folder> <registration name> <orphan-after seconds>}; the token comes in
+ * <p>Its episodes share the GPUs Slurm gave the pilot job and no others ({@link JobGpus#forPilot}), each its own as
+ * on a local run.
+ *
+ * <p>Arguments: {@code <pool folder> <registration name> <orphan-after seconds> <device folder>}; the token comes in
  * {@value PoolWire#TOKEN_ENV}.
  */
 public final class PoolAgent {
 
-    private final LocalExecutor executor = new LocalExecutor();
+    private final LocalExecutor executor;
     private final Map<String, Sandbox> episodes = new ConcurrentHashMap<>();
     private final byte[] token;
     private final Duration orphanAfter;
     private volatile long lastCall = System.nanoTime();
 
-    private PoolAgent(byte[] token, Duration orphanAfter) {
+    private PoolAgent(byte[] token, Duration orphanAfter, Path gpuDevices) {
         this.token = token;
         this.orphanAfter = orphanAfter;
+        this.executor = new LocalExecutor(LocalOptions.fromEnvironment(), JobGpus.forPilot(System.getenv(), gpuDevices));
     }
 
     public static void main(String[] args) throws Exception {
         String token = System.getenv(PoolWire.TOKEN_ENV);
-        if (args.length != 3 || token == null || token.isEmpty()) {
-            System.err.println("usage: PoolAgent <pool folder> <registration name> <orphan-after seconds>, with the "
-                    + "token in " + PoolWire.TOKEN_ENV + "; the slurm pool starts it, not people.");
+        if (args.length != 4 || token == null || token.isEmpty()) {
+            System.err.println("usage: PoolAgent <pool folder> <registration name> <orphan-after seconds> <device "
+                    + "folder>, with the token in " + PoolWire.TOKEN_ENV + "; the slurm pool starts it, not people.");
             System.exit(2);
         }
         PoolAgent agent = new PoolAgent(token.getBytes(StandardCharsets.UTF_8),
-                Duration.ofSeconds(Long.parseLong(args[2])));
+                Duration.ofSeconds(Long.parseLong(args[2])), Path.of(args[3]));
         agent.serve(Path.of(args[0]), args[1]);
     }
 

@@ -18,20 +18,20 @@ final class PoolWire {
 
     /** A {@link SandboxSpec} as JSON: paths as strings, durations in milliseconds. */
     record Spec(String workDir, String inputDir, String python, long wallMillis, long cpuMillis, long memoryBytes,
-                int maxProcesses, int maxOpenFiles, long maxOutputBytes, long maxDiskBytes, int tailChars,
+                int maxProcesses, int maxOpenFiles, long maxOutputBytes, long maxDiskBytes, int tailChars, int gpus,
                 boolean allowUnsafe) {
 
         static Spec of(SandboxSpec s) {
             Limits l = s.limits();
             return new Spec(s.workDir().toString(), s.inputDir() == null ? null : s.inputDir().toString(), s.python(),
                     l.wallTime().toMillis(), l.cpuTime().toMillis(), l.memoryBytes(), l.maxProcesses(),
-                    l.maxOpenFiles(), l.maxOutputBytes(), l.maxDiskBytes(), l.tailChars(), s.allowUnsafe());
+                    l.maxOpenFiles(), l.maxOutputBytes(), l.maxDiskBytes(), l.tailChars(), l.gpus(), s.allowUnsafe());
         }
 
         SandboxSpec toSpec() {
             return new SandboxSpec(Path.of(workDir), inputDir == null ? null : Path.of(inputDir), python,
                     new Limits(Duration.ofMillis(wallMillis), Duration.ofMillis(cpuMillis), memoryBytes, maxProcesses,
-                            maxOpenFiles, maxOutputBytes, maxDiskBytes, tailChars), allowUnsafe);
+                            maxOpenFiles, maxOutputBytes, maxDiskBytes, tailChars, gpus), allowUnsafe);
         }
     }
 

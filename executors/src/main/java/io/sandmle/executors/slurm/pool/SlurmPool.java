@@ -201,7 +201,7 @@ public final class SlurmPool implements AutoCloseable {
                 "--mem=" + bounds.memoryPerAgent(), "--time=" + Math.max(1, bounds.pilotTime().toMinutes())));
         // A pilot serves episodes of any limits, so its generic resources are the gres setting alone.
         argv.addAll(options.placement(Limits.defaults()));
-        argv.add("--wrap=" + PilotCommand.agent(dir, name, ORPHAN_AFTER));
+        argv.add("--wrap=" + PilotCommand.agent(dir, name, ORPHAN_AFTER, options.gpuDevices()));
         return argv;
     }
 
