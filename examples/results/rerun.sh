@@ -8,8 +8,9 @@
 #    (temperature 0, 1 seed: greedy choices do not depend on the seed),
 # 5. measures recipe diversity (every recipe of the grid on every task; the best fixed recipe is chosen on the
 #    training tasks) and evaluates that recipe as a fixed policy on the held-out tasks like the others,
-# 6. writes the reports (task-level and episode-level pairs) and <out>/summary.json (commit, commands, wall times,
-#    split, diversity, and the reports' headline, aggregate and pairwise tables).
+# 6. writes the reports (task-level and episode-level pairs), <out>/choices.json (each system's first recipe per
+#    hidden-rule family, choices.py) and <out>/summary.json (commit, commands, wall times, split, diversity, the
+#    reports' headline, aggregate and pairwise tables, and the choices).
 # A phase that finished is skipped, so a killed run resumes where it stopped. For a smoke run of the script itself,
 # SEEDS_PER_SIDE=3 STEPS=1 TASKS_PER_STEP=2 MIN_HELD_OUT=3 cut it to minutes (not a result).
 set -euo pipefail
@@ -160,5 +161,6 @@ phase report-t1-task-pairs ./sandmle report "${T1_RUNS[@]}" --baseline "untraine
 phase report-greedy ./sandmle report "$OUT/runs/eval-greedy" --baseline "untrained x react" --pairs task \
     --out "$OUT/reports/eval-greedy"
 
+$PY examples/results/choices.py "$OUT/tasks/held-out" "${T1_RUNS[@]}" > "$OUT/choices.json"
 $PY examples/results/summarize.py "$OUT" "$(git rev-parse HEAD)" > "$OUT/summary.json"
 echo "rerun: wrote $OUT/summary.json"

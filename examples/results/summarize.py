@@ -1,5 +1,6 @@
 """Writes the rerun's summary (examples/results/rerun.sh): commit, commands and wall times, the seed split, the recipe
-diversity figures, and the reports' headline, aggregate and pairwise tables, as read from their report.json."""
+diversity figures, the reports' headline, aggregate and pairwise tables (read from their report.json) and which
+model each system chose first per hidden-rule family (choices.json)."""
 import json
 import os
 import sys
@@ -39,6 +40,7 @@ summary = {
     "eval_temperature_1": {"episode_pairs": sections("eval-t1-episode-pairs"),
                            "task_pairs": sections("eval-t1-task-pairs", ("pairwise",))},
     "eval_greedy": sections("eval-greedy"),
+    "first_model_by_rule_family": load("choices.json"),
 }
 json.dump(summary, sys.stdout, indent=1)
 print()
