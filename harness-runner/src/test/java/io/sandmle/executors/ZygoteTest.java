@@ -51,8 +51,9 @@ class ZygoteTest {
                          'cv_n_jobs_2': len(cross_val_score(LogisticRegression(), [[0], [1]] * 4, [0, 1] * 4, cv=2, n_jobs=2))}
             view = {
                 'libraries': libraries,
-                # Mount and parent ids differ per sandbox; everything after them must not.
-                'mounts': [l.split(' ', 2)[2] for l in open('/proc/self/mountinfo').read().splitlines()],
+                # Mount ids, parent ids and the device numbers of anonymous file systems (tmpfs, proc: 0:N, taken
+                # from a pool every new mount on the host draws from) differ per sandbox; the rest must not.
+                'mounts': [l.split(' ', 3)[3] for l in open('/proc/self/mountinfo').read().splitlines()],
                 'ids': {k: status[k].split() for k in ('Uid', 'Gid', 'Groups', 'CapInh', 'CapPrm', 'CapEff',
                         'CapBnd', 'CapAmb', 'NoNewPrivs', 'Seccomp')},
                 'env': dict(os.environ),
