@@ -44,4 +44,10 @@ public record Limits(
         return new Limits(wall, cpuTime, memoryBytes, maxProcesses, maxOpenFiles, maxOutputBytes, maxDiskBytes,
                 tailChars, gpus);
     }
+
+    /** A copy asking for {@code count} GPUs. */
+    public Limits withGpus(int count) {
+        return new Limits(wallTime, cpuTime, memoryBytes, maxProcesses, maxOpenFiles, maxOutputBytes, maxDiskBytes,
+                tailChars, count);
+    }
 }

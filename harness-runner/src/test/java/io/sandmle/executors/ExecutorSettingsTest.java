@@ -49,8 +49,7 @@ class ExecutorSettingsTest {
     @Test
     void aSlurmJobAsksForTheEpisodesGpusUnlessTheGresSettingNamesThem() {
         Limits d = Limits.defaults();
-        Limits twoGpus = new Limits(d.wallTime(), d.cpuTime(), d.memoryBytes(), d.maxProcesses(), d.maxOpenFiles(),
-                d.maxOutputBytes(), d.maxDiskBytes(), d.tailChars(), 2);
+        Limits twoGpus = d.withGpus(2);
         assertEquals("gpu:2", SlurmOptions.from(Map.of(), Map.of()).gresFor(twoGpus));
         assertEquals(null, SlurmOptions.from(Map.of(), Map.of()).gresFor(d), "no GPUs, no --gres");
         assertEquals("gpu:a100:2", SlurmOptions.from(Map.of(), Map.of("gres", "gpu:a100:2")).gresFor(twoGpus),

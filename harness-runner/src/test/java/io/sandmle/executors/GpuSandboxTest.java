@@ -30,25 +30,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GpuSandboxTest {
 
-    /** What a step reports of its GPU view: the NVIDIA nodes it sees in /dev, whether they are devices, the variable. */
-    private static final String GPU_VIEW = """
-            import os, stat
-            nodes = sorted(n for n in os.listdir('/dev') if 'nvidia' in n or n in ('sda', 'other-node'))
-            print('nodes=' + ','.join(nodes))
-            print('chars=' + str(all(stat.S_ISCHR(os.stat('/dev/' + n).st_mode) for n in nodes)))
-            print('cuda=' + os.environ.get('CUDA_VISIBLE_DEVICES', 'unset'))
-            """;
-
     @TempDir
     Path tmp;
     Path devices;
 
     @BeforeEach
     void standInDevices() throws Exception {
-        devices = Files.createDirectories(tmp.resolve("dev"));
-        for (String node : List.of("nvidia0", "nvidia1", "nvidiactl", "nvidia-uvm", "sda")) {
-            mknod(devices.resolve(node));
-        }
+        devices = StandInGpus.folder(tmp.resolve("dev"), "nvidia0", "nvidia1", "nvidiactl", "nvidia-uvm", "sda");
         Files.writeString(devices.resolve("nvidia7"), "a regular file is not a GPU\n");
     }
 
@@ -159,20 +147,13 @@ class GpuSandboxTest {
     }
 
     private static Limits limits(int gpus) {
-        Limits d = Limits.defaults();
-        return new Limits(d.wallTime(), d.cpuTime(), d.memoryBytes(), d.maxProcesses(), d.maxOpenFiles(),
-                d.maxOutputBytes(), d.maxDiskBytes(), d.tailChars(), gpus);
+        return Limits.defaults().withGpus(gpus);
     }
 
     private static String view(Sandbox sb) throws SandboxException {
-        ExecResult r = sb.run(GPU_VIEW);
+        ExecResult r = sb.run(StandInGpus.VIEW);
         assertTrue(r.succeeded(), r.toString());
         assertFalse(r.stdoutTail().contains("sda"), "nothing else of the device folder: " + r.stdoutTail());
         return r.stdoutTail();
-    }
-
-    private static void mknod(Path node) throws Exception {
-        Process p = new ProcessBuilder("mknod", node.toString(), "c", "1", "3").redirectErrorStream(true).start();
-        assertEquals(0, p.waitFor(), new String(p.getInputStream().readAllBytes()));
     }
 }

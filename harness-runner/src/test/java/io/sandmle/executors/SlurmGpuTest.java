@@ -12,7 +12,6 @@ import io.sandmle.api.SandboxSpec;
 import io.sandmle.executors.slurm.JobGpus;
 import io.sandmle.executors.slurm.SlurmExecutor;
 import io.sandmle.executors.slurm.SlurmOptions;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -33,27 +32,13 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(SlurmCluster.class)
 class SlurmGpuTest {
 
-    /** What a step reports of its GPU view: the NVIDIA nodes in its /dev, whether they are devices, the variable. */
-    private static final String GPU_VIEW = """
-            import os, stat
-            nodes = sorted(n for n in os.listdir('/dev') if 'nvidia' in n)
-            print('nodes=' + ','.join(nodes))
-            print('chars=' + str(all(stat.S_ISCHR(os.stat('/dev/' + n).st_mode) for n in nodes)))
-            print('cuda=' + os.environ.get('CUDA_VISIBLE_DEVICES', 'unset'))
-            """;
-
     @TempDir
     Path tmp;
     Path devices;
 
     @BeforeEach
     void standInDevices() throws Exception {
-        devices = Files.createDirectories(tmp.resolve("dev"));
-        for (String node : List.of("nvidia0", "nvidia1", "nvidia2", "nvidiactl", "nvidia-uvm")) {
-            Process p = new ProcessBuilder("mknod", devices.resolve(node).toString(), "c", "1", "3")
-                    .redirectErrorStream(true).start();
-            assertEquals(0, p.waitFor(), new String(p.getInputStream().readAllBytes()));
-        }
+        devices = StandInGpus.folder(tmp.resolve("dev"), "nvidia0", "nvidia1", "nvidia2", "nvidiactl", "nvidia-uvm");
     }
 
     @Test
@@ -118,14 +103,12 @@ class SlurmGpuTest {
     }
 
     private SandboxSpec spec(String name, int gpus) {
-        Limits d = Limits.defaults();
         return new SandboxSpec(tmp.resolve("episodes").resolve(name).resolve("work"), null, null,
-                new Limits(d.wallTime(), d.cpuTime(), d.memoryBytes(), d.maxProcesses(), d.maxOpenFiles(),
-                        d.maxOutputBytes(), d.maxDiskBytes(), d.tailChars(), gpus), false);
+                Limits.defaults().withGpus(gpus), false);
     }
 
     private static String view(Sandbox sb) throws SandboxException {
-        ExecResult r = sb.run(GPU_VIEW);
+        ExecResult r = sb.run(StandInGpus.VIEW);
         assertTrue(r.succeeded(), r.toString());
         return r.stdoutTail();
     }
