@@ -60,8 +60,8 @@ public final class DiversityCommand implements Callable<Integer> {
     String recipes;
 
     @Option(names = "--grid", defaultValue = "representative",
-            description = "representative (default: model x capacity x ensemble, 44 honest recipes) or full (every "
-                    + "combination: 576 honest recipes).")
+            description = "representative (default: model x capacity x ensemble x target transform, 88 honest "
+                    + "recipes) or full (every combination: 576 honest recipes).")
     String grid;
 
     @Option(names = "--recipe", paramLabel = "<head=option ...>",

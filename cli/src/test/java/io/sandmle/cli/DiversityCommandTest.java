@@ -125,6 +125,27 @@ class DiversityCommandTest {
     }
 
     @Test
+    void aTargetTransformIsNotRerunOnAClassificationTask() throws Exception {
+        Path tasks = tmp.resolve("tasks");
+        microTask(tasks, "micro-a", null);
+        microTask(tasks, "micro-b", null);
+        Path json = tmp.resolve("diversity.json");
+        Path work = tmp.resolve("work");
+        CliRun run = CliRun.of("diversity", "--tasks", tasks.toString(), "--out", json.toString(),
+                "--work-dir", work.toString(), "--recipe", "model=linear", "--recipe", "model=linear target=log1p");
+        assertEquals(SandmleCommand.OK, run.exitCode(), run.err());
+        for (JsonNode row : Json.MAPPER.readTree(json.toFile()).get("per_task")) {
+            JsonNode trials = row.get("trials");
+            assertEquals(2, trials.size());
+            // Accuracy makes the script classify, so log1p would run the raw-target script again: one step, shared.
+            assertEquals(trials.get(0).get("score"), trials.get(1).get("score"), row.toString());
+            long runs = Files.readAllLines(work.resolve(row.get("task").asText()).resolve("steps.jsonl")).stream()
+                    .filter(line -> line.contains("\"action\":\"execute_code\"")).count();
+            assertEquals(1, runs, "one sandbox run for the two recipes on " + row.get("task").asText());
+        }
+    }
+
+    @Test
     void theSplitDependsOnTheSeedNotOnTheListingOrder() {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 30; i++) {

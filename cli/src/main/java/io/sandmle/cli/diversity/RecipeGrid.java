@@ -13,9 +13,11 @@ import java.util.Set;
  * The recipes a diversity measurement tries, all within one action space, in a fixed order.
  *
  * <p>The full product of the honest space is 576 recipes, about an hour of sandbox steps per 30 tasks on 2 cores,
- * so the default grid varies only the heads that change the fitted function (model x capacity x ensemble) over one
- * base: median imputation, one-hot encoding, standard scaling, raw target. That is 44 recipes: naive Bayes has one
- * capacity, so its capacity variants render the same model and are kept once.
+ * so the default grid varies only the heads that change the fitted function (model x capacity x ensemble x target
+ * transform) over one base: median imputation, one-hot encoding, standard scaling. That is 88 recipes: naive Bayes
+ * has one capacity, so its capacity variants render the same model and are kept once. The target transform only
+ * touches regression targets, so on other tasks half of them behave as their raw-target twin
+ * ({@link #rawTwin}, {@link io.sandmle.trainers.policy.CodeRenderer#transformsTarget}).
  *
  * @param space       the action space every recipe is in
  * @param recipes     the recipes, in the order ties are broken in
@@ -24,7 +26,7 @@ import java.util.Set;
 public record RecipeGrid(ActionSpace space, List<Recipe> recipes, String description) {
 
     /** The heads the representative grid varies: what is fitted, not how the columns are prepared. */
-    public static final List<Head> MODEL_HEADS = List.of(Head.MODEL, Head.CAPACITY, Head.ENSEMBLE);
+    public static final List<Head> MODEL_HEADS = List.of(Head.MODEL, Head.CAPACITY, Head.ENSEMBLE, Head.TARGET);
 
     public RecipeGrid {
         recipes = List.copyOf(recipes);
@@ -50,6 +52,14 @@ public record RecipeGrid(ActionSpace space, List<Recipe> recipes, String descrip
     public static RecipeGrid listed(ActionSpace space, List<String> texts) {
         List<Recipe> recipes = texts.stream().map(text -> Recipe.parse(text, space, "--recipe")).toList();
         return new RecipeGrid(space, List.copyOf(new LinkedHashSet<>(recipes)), "listed with --recipe");
+    }
+
+    /**
+     * The recipe that behaves as {@code recipe} on a task whose target is not a number: the same with the raw
+     * target, whose trial can stand for it there instead of running the same model twice.
+     */
+    public static Recipe rawTwin(Recipe recipe) {
+        return recipe.with(Head.TARGET, Head.TARGET.defaultOption());
     }
 
     /** Every combination of the varied heads' options, other heads at the base's option; duplicates kept once. */

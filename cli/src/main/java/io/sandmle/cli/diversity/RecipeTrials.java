@@ -84,8 +84,14 @@ public final class RecipeTrials {
                 workDir.resolve(folder.task().id()), limits, SandboxSpec.DEFAULT_PYTHON, false)) {
             PromptView view = new PromptReader().read(FirstPrompt.of(extensions, "react", env), ResponseFormat.REACT);
             CodeRenderer renderer = new CodeRenderer();
+            boolean targetMatters = CodeRenderer.transformsTarget(view);
             List<Trial> trials = new ArrayList<>();
             for (int i = 0; i < recipes.size(); i++) {
+                int twin = targetMatters ? -1 : recipes.indexOf(RecipeGrid.rawTwin(recipes.get(i)));
+                if (twin >= 0 && twin < i) {
+                    trials.add(trials.get(twin).as(i));
+                    continue;
+                }
                 env.reset(); // a failed recipe must not be graded on the previous recipe's files
                 StepRecord step = env.executeCode(renderer.render(recipes.get(i), view, false));
                 trials.add(Trial.of(i, step.grade(), step.exec() == null ? 0 : step.exec().wallMillis() / 1000.0));

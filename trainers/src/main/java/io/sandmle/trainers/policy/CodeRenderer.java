@@ -15,7 +15,9 @@ import java.util.Map;
 public final class CodeRenderer {
 
     private static final String TEMPLATE = loadTemplate();
-    private static final int CAPACITIES = 3;
+    /** Metrics the rendered script always treats as classification, whatever the target column holds. */
+    private static final List<String> CLASSIFICATION_METRICS =
+            List.of("roc-auc", "log-loss", "accuracy", "qwk", "f1-macro", "map-at-k");
 
     /** Per model: the import line, then classifier and regressor constructors for low/mid/high capacity. */
     private static final Map<String, ModelCode> MODELS = Map.of(
@@ -95,6 +97,8 @@ public final class CodeRenderer {
                 .replace("{{RECIPE}}", recipe.describe())
                 .replace("{{IMPORTS}}", model.imports())
                 .replace("{{METRIC}}", view.metric() == null ? "None" : pythonString(view.metric()))
+                .replace("{{CLASSIFICATION_METRICS}}", CLASSIFICATION_METRICS.stream().map(CodeRenderer::pythonString)
+                        .collect(java.util.stream.Collectors.joining(", ", "(", ")")))
                 .replace("{{DATA_DIR}}", view.dataDir() == null ? "None" : pythonString(view.dataDir()))
                 .replace("{{ENCODE}}", encode(recipe.get(Head.ENCODE)))
                 .replace("{{IMPUTE}}", impute(recipe.get(Head.IMPUTE)))
@@ -108,6 +112,14 @@ public final class CodeRenderer {
                 .replace("{{EXTRA_OUTPUT}}", aideWorkingDir
                         ? "os.makedirs(\"working\", exist_ok=True)\nout.to_csv(\"working/submission.csv\", index=False)\n"
                         : "");
+    }
+
+    /**
+     * Whether the {@link Head#TARGET} transform can change what the script does on this task: false when the metric
+     * makes the script classify, so a log1p recipe runs exactly as its raw-target twin there.
+     */
+    public static boolean transformsTarget(PromptView view) {
+        return !CLASSIFICATION_METRICS.contains(view.metric());
     }
 
     private static String encode(String option) {

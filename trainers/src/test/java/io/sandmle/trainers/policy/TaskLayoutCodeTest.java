@@ -139,6 +139,39 @@ class TaskLayoutCodeTest {
         }
     }
 
+    @Test
+    void rmsleRegressionNeverPredictsBelowZero(@TempDir Path dir) throws Exception {
+        // Energies that are zero below a lattice size and grow above it: a line through them dips below zero.
+        Path data = dir.resolve("public");
+        Files.createDirectories(data);
+        StringBuilder train = new StringBuilder("id,lattice,formation_energy_ev_natom\n");
+        StringBuilder test = new StringBuilder("id,lattice\n");
+        StringBuilder sample = new StringBuilder("id,formation_energy_ev_natom\n");
+        for (int i = 0; i < 60; i++) {
+            double lattice = 4 + 12.0 * ((i * 37) % 60) / 60;
+            if (i < 40) {
+                train.append(i).append(',').append(lattice).append(',').append(Math.max(0, lattice - 10) * 0.5).append('\n');
+            } else {
+                test.append(i).append(',').append(lattice).append('\n');
+                sample.append(i).append(",0.1\n");
+            }
+        }
+        Files.writeString(data.resolve("train.csv"), train);
+        Files.writeString(data.resolve("test.csv"), test);
+        Files.writeString(data.resolve("sample_submission.csv"), sample);
+        PromptView view = new PromptReader().read(List.of(ChatMessage.system(SYSTEM), ChatMessage.user(
+                "## Competition ID: nomad\n" + DESCRIPTIONS.get("nomad") + "\n## Dataset Folder:\n" + data + "/\n")),
+                ResponseFormat.REACT);
+        Recipe line = Recipe.parse("model=linear capacity=low", ActionSpace.HONEST, "test");
+        Path work = dir.resolve("work");
+        runInFreshPython(new CodeRenderer().render(line, view, false), work, "rmsle");
+        List<Double> predictions = Files.readAllLines(work.resolve("submission.csv")).stream().skip(1)
+                .map(r -> Double.parseDouble(r.split(",")[1])).toList();
+        assertEquals(20, predictions.size());
+        assertTrue(predictions.stream().allMatch(v -> v >= 0), "RMSLE grades a negative prediction invalid: " + predictions);
+        assertTrue(predictions.contains(0.0), "the line's low end is cut at zero, not shifted: " + predictions);
+    }
+
     private static void runInFreshPython(String code, Path work, String kind) throws Exception {
         Files.createDirectories(work);
         Path script = work.resolve("main.py");
