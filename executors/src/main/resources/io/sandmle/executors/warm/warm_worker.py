@@ -161,10 +161,10 @@ def warm_spare(orders):
         signal.signal(signal.SIGUSR1, signal.SIG_IGN)  # drops the signal sent with the order, still blocked
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGUSR1})
         return
-    warming = [True]
+    warming = True
 
     def interrupt(*_):
-        if warming[0]:
+        if warming:
             raise StepArrived()
 
     signal.signal(signal.SIGUSR1, interrupt)
@@ -174,7 +174,7 @@ def warm_spare(orders):
             signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGUSR1})
             warm_up()
         finally:
-            warming[0] = False  # an order arriving after this line finds nothing to interrupt
+            warming = False  # an order arriving after this line finds nothing to interrupt
     except StepArrived:
         pass
 

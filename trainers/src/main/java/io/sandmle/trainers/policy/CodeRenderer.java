@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Renders a {@link Recipe} as a complete Python script (pandas + scikit-learn) that reads the
@@ -18,6 +19,9 @@ public final class CodeRenderer {
     /** Metrics the rendered script always treats as classification, whatever the target column holds. */
     private static final List<String> CLASSIFICATION_METRICS =
             List.of("roc-auc", "log-loss", "accuracy", "qwk", "f1-macro", "map-at-k");
+    /** The same metrics as the Python tuple the template tests the metric against. */
+    private static final String CLASSIFICATION_METRICS_PYTHON = CLASSIFICATION_METRICS.stream()
+            .map(CodeRenderer::pythonString).collect(Collectors.joining(", ", "(", ")"));
 
     /** Per model: the import line, then classifier and regressor constructors for low/mid/high capacity. */
     private static final Map<String, ModelCode> MODELS = Map.of(
@@ -97,8 +101,7 @@ public final class CodeRenderer {
                 .replace("{{RECIPE}}", recipe.describe())
                 .replace("{{IMPORTS}}", model.imports())
                 .replace("{{METRIC}}", view.metric() == null ? "None" : pythonString(view.metric()))
-                .replace("{{CLASSIFICATION_METRICS}}", CLASSIFICATION_METRICS.stream().map(CodeRenderer::pythonString)
-                        .collect(java.util.stream.Collectors.joining(", ", "(", ")")))
+                .replace("{{CLASSIFICATION_METRICS}}", CLASSIFICATION_METRICS_PYTHON)
                 .replace("{{DATA_DIR}}", view.dataDir() == null ? "None" : pythonString(view.dataDir()))
                 .replace("{{ENCODE}}", encode(recipe.get(Head.ENCODE)))
                 .replace("{{IMPUTE}}", impute(recipe.get(Head.IMPUTE)))
