@@ -268,6 +268,26 @@ abstract class AdversarialSuite {
     }
 
     @Test
+    void claimsToHaveEndedAndKeepsRunning() throws Exception {
+        // On a warm worker the step's child reports its exit status on a pipe it holds; a step that writes a status
+        // there itself gets its result at once and must then be stopped, not left running past the sweep.
+        attack("""
+                import os, stat, fcntl, time
+                for fd in range(3, 256):
+                    try:
+                        if stat.S_ISFIFO(os.fstat(fd).st_mode) and fcntl.fcntl(fd, fcntl.F_GETFL) & os.O_ACCMODE == os.O_WRONLY:
+                            os.write(fd, b'0\\n')
+                    except OSError:
+                        pass
+                while True:
+                    with open('/work/heartbeat', 'a') as f:
+                        f.write('.')
+                    time.sleep(0.05)
+                """);
+        assertNoHeartbeat();
+    }
+
+    @Test
     void writesOutsideItsFolder() {
         Path other = root.resolve("ep-bystander/work");
         StepRecord r = attack("""

@@ -38,7 +38,7 @@ public final class StepsBenchmark implements Benchmark {
 
     @Override
     public BenchResult run(BenchContext context) throws Exception {
-        StepTimes.Report report = new StepTimes(context.size().pick(5, 9), context.size() == BenchSize.FULL)
+        StepTimes.Report report = new StepTimes(context.size().pick(9, 15), context.size() == BenchSize.FULL)
                 .run(context.scratch());
         context.out().print(report.table());
         Map<String, Double> m = report.medians();

@@ -94,7 +94,7 @@ public final class WarmSandbox implements Sandbox {
         }
         StepWatch.Outcome outcome = StepWatch.await(exit, limits, episode.spec().workDir(),
                 () -> cgroup.cpuNanos() - cpuBase);
-        worker.sweep();
+        worker.sweep(outcome.exitCode() != null);
         Integer code = outcome.exitCode() != null ? outcome.exitCode() : exitAfterSweep(exit);
         long wall = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         unblock(out, outFifo);

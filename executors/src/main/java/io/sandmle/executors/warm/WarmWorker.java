@@ -52,6 +52,8 @@ final class WarmWorker implements AutoCloseable {
     private volatile ProcessHandle forked;
     private volatile CompletableFuture<Void> spare = CompletableFuture.completedFuture(null);
     private volatile List<Long> atRest = List.of();
+    /** {@link #atRest} and the parked child that runs the next step. */
+    private volatile List<Long> withSpare = List.of();
 
     /** A worker that is its own process, talking on its stdin and stdout. */
     private WarmWorker(Cgroup cgroup, Process process) {
@@ -183,6 +185,7 @@ final class WarmWorker implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         expect("SPARED", "the warm worker died while forking");
+        withSpare = cgroup.members();
     }
 
     private void expect(String reply, String otherwise) {
@@ -265,10 +268,13 @@ final class WarmWorker implements AutoCloseable {
         return cgroup;
     }
 
-    /** Kills every process of the cgroup that was not part of the idle worker. */
-    void sweep() {
-        List<Long> keep = atRest;
-        cgroup.killAllExcept(keep);
+    /**
+     * Kills every process of the cgroup that was not part of the idle worker. After the worker answered
+     * {@code EXIT}, the step's own child is spared: the worker has killed it already, and it may still be
+     * tearing down its memory (the worker reaps it before the next spare).
+     */
+    void sweep(boolean answered) {
+        cgroup.killAllExcept(answered ? withSpare : atRest);
     }
 
     boolean alive() {

@@ -49,64 +49,119 @@ import types
 
 
 def warm_up():
-    """Runs a tiny fit once so the lazy imports and first-call set-up inside pandas and scikit-learn are
-    paid here, before forking, and not again by every step."""
+    """Runs a small fit the way a step does (a CSV file read, a forest and a linear model, predictions written to
+    a file), so the lazy imports and first-call set-up inside pandas and scikit-learn are paid here, before forking,
+    and not again by every step."""
     try:
-        import io
+        import numpy as np
         import pandas as pd
         from sklearn.ensemble import RandomForestClassifier
         from sklearn.linear_model import LogisticRegression
         from sklearn.model_selection import train_test_split
-        df = pd.read_csv(io.StringIO("a,b,y\n1,2,0\n2,1,1\n3,3,0\n4,1,1\n5,2,0\n6,1,1\n"))
-        x_train, x_test, y_train, _ = train_test_split(df[["a", "b"]], df.y, test_size=2, random_state=0)
-        RandomForestClassifier(n_estimators=2, random_state=0).fit(x_train, y_train).predict(x_test)
+        features = ["a", "b", "c", "d", "e"]
+        table = pd.DataFrame(np.random.default_rng(0).normal(size=(120, 5)), columns=features)
+        table.insert(0, "id", range(len(table)))
+        table["target"] = (table.a + table.b > 0).astype(int)
+        train = read_back(table)
+        x_train, x_test, y_train, _ = train_test_split(train[features], train.target, test_size=0.25, random_state=0)
+        forest = RandomForestClassifier(n_estimators=10, random_state=0).fit(x_train, y_train)
         LogisticRegression().fit(x_train, y_train).predict_proba(x_test)
-        df.to_csv(io.StringIO(), index=False)
+        pd.DataFrame({"id": x_test.index, "target": forest.predict(x_test)}).to_csv(os.devnull, index=False)
     except Exception:  # a library that is missing or different only costs the steps their warm-up
         pass
 
 
-def run_child(code_path, out_fd, err_fd, cpu_seconds):
-    """Becomes the step: fresh session, step output on the pipes, limits, then runs the code as __main__."""
-    os.setsid()
+def read_back(table):
+    """{table} written as CSV and read back from a file path, as steps read their data (pandas opens a path
+    differently from a buffer), through a pipe so nothing is written to disk."""
+    import pandas as pd
+    r, w = os.pipe()
+    try:
+        try:
+            os.write(w, table.to_csv(index=False).encode())  # well under a pipe's buffer
+        finally:
+            os.close(w)
+        return pd.read_csv("/dev/fd/%d" % r)
+    finally:
+        os.close(r)
+
+
+def run_child(code_path, out_fd, err_fd, cpu_seconds, report_fd):
+    """Becomes the step: its output on the pipes, its limits, then the code as __main__, ended as python ends a
+    script; the status goes to the worker on {report_fd}."""
+    step = os.getpid()
     devnull = os.open("/dev/null", os.O_RDONLY)
     os.dup2(devnull, 0)
     os.dup2(out_fd, 1)
     os.dup2(err_fd, 2)
-    os.closerange(3, 65536)
-    try:
-        with open("/proc/self/oom_score_adj", "w") as f:
-            f.write("1000")  # under memory pressure the step dies, not the worker
-    except OSError:
-        pass
+    close_all_but(report_fd)
     # The kernel counts the spare's warm-up (about 0.1 CPU-s) too; the harness's own CPU watch starts with the step.
     resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 1))
     for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGCHLD, signal.SIGUSR1):
         signal.signal(sig, signal.SIG_DFL)
     signal.pthread_sigmask(signal.SIG_SETMASK, set())  # as a fresh interpreter starts
     signal.signal(signal.SIGINT, signal.default_int_handler)
-    if "numpy" in sys.modules:
-        sys.modules["numpy"].random.seed()  # a fresh process would not share the worker's random state
     sys.argv = [code_path]
     main = types.ModuleType("__main__")
     main.__file__ = code_path
     main.__builtins__ = __builtins__
     sys.modules["__main__"] = main
-    status = 0
-    try:
-        with open(code_path, encoding="utf-8") as f:
-            source = f.read()
-        exec(compile(source, code_path, "exec"), main.__dict__)
-    except SystemExit as e:
-        status = exit_status(e.code)
-    except BaseException as e:  # print as python would, without this file's frame
-        traceback.print_exception(type(e), e, e.__traceback__.tb_next)
-        status = 1
+    status = guarded(run_main, code_path, main)
+    status = guarded(end_like_python, main) or status
     try:
         sys.stdout.flush()
         sys.stderr.flush()
     finally:
+        if os.getpid() == step:  # not a process the step forked that came back here
+            report_exit(report_fd, status)
         os._exit(status)
+
+
+def run_main(code_path, main):
+    with open(code_path, encoding="utf-8") as f:
+        source = f.read()
+    exec(compile(source, code_path, "exec"), main.__dict__)
+
+
+def end_like_python(main):
+    """What python does after a script's last line and os._exit skips: it waits for the threads the script
+    started, runs its exit handlers, and frees its globals, which flushes and closes files it left open (a file
+    held only by a reference cycle python does not flush at exit either)."""
+    threading = sys.modules.get("threading")
+    if threading is not None and threading.active_count() > 1:
+        threading._shutdown()
+    import atexit
+    atexit._run_exitfuncs()
+    main.__dict__.clear()
+
+
+def guarded(call, *args):
+    """Runs call(*args) as the step's code; returns its exit status, printing an error as python would."""
+    try:
+        call(*args)
+        return 0
+    except SystemExit as e:
+        return exit_status(e.code)
+    except BaseException as e:  # print as python would, without this file's frames
+        traceback.print_exception(type(e), e, outside_this_file(e.__traceback__))
+        return 1
+
+
+def outside_this_file(tb):
+    while tb is not None and tb.tb_frame.f_globals is globals():
+        tb = tb.tb_next
+    return tb
+
+
+def report_exit(report_fd, status):
+    """Tells the worker the step's status with the step's output closed, so the harness has its result while the
+    kernel still tears down the child's copy of the worker's memory (milliseconds on a virtual machine)."""
+    try:
+        os.close(1)
+        os.close(2)
+        os.write(report_fd, b"%d\n" % status)
+    except OSError:
+        pass  # the worker then learns the status from the exit
 
 
 def exit_status(code):
@@ -120,16 +175,19 @@ def exit_status(code):
 
 def fork_spare():
     """Forks the child that will run the next step and parks it on a pipe, so the fork (tens of
-    milliseconds for a worker holding pandas and scikit-learn) is paid between steps, not during one."""
+    milliseconds for a worker holding pandas and scikit-learn) is paid between steps, not during one.
+    Returns its pid, the pipe its order goes down and the pipe its exit status comes back on."""
     orders_r, orders_w = os.pipe()
+    report_r, report_w = os.pipe()
     pid = os.fork()
     if pid != 0:
         os.close(orders_r)
-        return pid, orders_w
+        os.close(report_w)
+        return pid, orders_w, report_r
     devnull = os.open("/dev/null", os.O_RDONLY)
     os.dup2(devnull, 0)  # let go of the control pipe while waiting
-    os.closerange(3, orders_r)
-    os.closerange(orders_r + 1, 65536)
+    close_all_but(orders_r, report_w)
+    become_a_step()
     warm_spare(orders_r)
     with os.fdopen(orders_r, "r") as orders:
         parts = orders.readline().split()
@@ -138,7 +196,50 @@ def fork_spare():
     code_path, out_path, err_path, cpu = parts
     out_fd = os.open(out_path, os.O_WRONLY)
     err_fd = os.open(err_path, os.O_WRONLY)
-    run_child(code_path, out_fd, err_fd, int(cpu))
+    run_child(code_path, out_fd, err_fd, int(cpu), report_w)
+
+
+def become_a_step():
+    """What every step needs that its order does not say, done while the spare waits."""
+    os.setsid()
+    try:
+        with open("/proc/self/oom_score_adj", "w") as f:
+            f.write("1000")  # under memory pressure the step dies, not the worker
+    except OSError:
+        pass
+    if "numpy" in sys.modules:
+        sys.modules["numpy"].random.seed()  # a fresh process would not share the worker's random state
+
+
+def close_all_but(*kept):
+    """Closes every descriptor above stderr except {kept}."""
+    low = 3
+    for fd in sorted(kept):
+        os.closerange(low, fd)
+        low = fd + 1
+    os.closerange(low, 65536)
+
+
+def step_exit(pid, report):
+    """The step's exit code as its child reports it, else (a signal, os._exit) from its end; and whether it was
+    reaped."""
+    try:
+        watched = [report, os.pidfd_open(pid)]
+    except (AttributeError, OSError):  # before Linux 5.3: a process the step forked may hold the pipe open
+        watched = [report]
+    try:
+        select.select(watched, [], [])
+        os.set_blocking(report, False)
+        line = os.read(report, 16)
+    except BlockingIOError:
+        line = b""
+    finally:
+        for fd in watched:
+            os.close(fd)
+    if line.endswith(b"\n") and line[:-1].isdigit():
+        return int(line), False
+    _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status), True
 
 
 IDLE_BEFORE_WARMING = 0.05  # seconds without an order before a spare warms up
@@ -205,14 +306,19 @@ def serve(orders):
             continue
         if len(parts) != 5 or parts[0] != "RUN":
             continue
-        pid, orders = spare if spare is not None else fork_spare()
+        pid, orders, report = spare if spare is not None else fork_spare()
         spare = None
         # Before the order, so the signal is handled while the spare still waits for it, never in the step.
         os.kill(pid, signal.SIGUSR1)  # ends the spare's warm-up if it is still running
         os.write(orders, (" ".join(parts[1:]) + "\n").encode())
         os.close(orders)
-        _, status = os.waitpid(pid, 0)
-        control.write("EXIT %d\n" % os.waitstatus_to_exitcode(status))
+        code, reaped = step_exit(pid, report)
+        control.write("EXIT %d\n" % code)
+        if not reaped:
+            # A step that reported has nothing left to do: killed, so it cannot report and go on running past the
+            # sweep; reaped after the harness has its result, as the kernel tears its memory down.
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
 
 
 # --- the zygote: the executor's one pre-imported parent of every episode's worker -----------------------
