@@ -6,7 +6,9 @@ exactly the cold path's isolation. Protocol on stdin/stdout, one line each:
                       RUN <code-path> <stdout-fifo> <stderr-fifo> <cpu-seconds>
   worker -> harness:  READY            (once, after the imports)
                       SPARED           (the spare child is waiting)
-                      EXIT <code>      (per step; a negative code is the signal that killed the step)
+                      EXIT <code>      (per step; a negative code is the signal that killed the step; sent
+                                        as soon as the step's child reports its status, before it is reaped:
+                                        see step_exit())
 The harness sweeps whatever the step left running (its cgroup) before asking for the next spare. A parked spare
 spends the time until its step arrives on a warm-up fit (see warm_spare()); the step's order cuts it short.
 
