@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A warm worker forked by the executor's zygote into an episode's sandbox sees exactly what a cold step sees
  * (mounts, ids, capabilities, environment, limits, network, descriptors, the libraries' import-time decisions), only its own episode's processes, and a
- * zygote killed mid-run is replaced by the next episode.
+ * zygote killed mid-run is replaced by the next episode; a warm step ends as a fresh python ends a script.
  */
 class ZygoteTest {
 
@@ -134,10 +135,12 @@ class ZygoteTest {
     @Test
     void aStepEndsOnTheWarmWorkerAsPythonEndsAScript() throws Exception {
         Map<String, String> cold = ending(false);
-        // A file held only by a reference cycle is not flushed by python 3.11 at exit; the warm step must agree.
-        assertEquals(Map.of("left-open.txt", "flushed when python frees the globals", "at-exit.txt", "handler ran",
-                "thread.txt", "thread finished"), Map.of("left-open.txt", cold.get("left-open.txt"),
-                "at-exit.txt", cold.get("at-exit.txt"), "thread.txt", cold.get("thread.txt")), "a cold step (a fresh python)");
+        Map<String, String> expected = new TreeMap<>(Map.of("left-open.txt", "flushed when python frees the globals",
+                "at-exit.txt", "handler ran", "thread.txt", "thread finished"));
+        // Whatever the cold path does with a file held only by a reference cycle (python 3.11 does not flush it),
+        // the warm step must do the same.
+        expected.put("in-a-cycle.txt", cold.get("in-a-cycle.txt"));
+        assertEquals(expected, cold, "a cold step (a fresh python)");
         assertEquals(cold, ending(true), "the warm worker's step leaves what a fresh python leaves");
     }
 
@@ -151,7 +154,7 @@ class ZygoteTest {
             assertTrue(step.succeeded() && step.stdoutTail().contains("last line, imported before: " + (warm ? "True" : "False")),
                     step.toString());
         }
-        Map<String, String> left = new java.util.TreeMap<>();
+        Map<String, String> left = new TreeMap<>();
         for (String name : List.of("left-open.txt", "in-a-cycle.txt", "at-exit.txt", "thread.txt")) {
             Path file = work.resolve(name);
             left.put(name, Files.exists(file) ? Files.readString(file) : "(missing)");
