@@ -214,12 +214,12 @@ def become_a_step():
 
 
 def close_all_but(*kept):
-    """Closes every descriptor above stderr except {kept}."""
+    """Closes every descriptor above stderr except {kept} (up to the descriptor limit, as subprocess does)."""
     low = 3
     for fd in sorted(kept):
         os.closerange(low, fd)
         low = fd + 1
-    os.closerange(low, 65536)
+    os.closerange(low, max(low, os.sysconf("SC_OPEN_MAX")))
 
 
 def step_exit(pid, report):
@@ -308,12 +308,12 @@ def serve(orders):
             continue
         if len(parts) != 5 or parts[0] != "RUN":
             continue
-        pid, orders, report = spare if spare is not None else fork_spare()
+        pid, order_pipe, report = spare if spare is not None else fork_spare()
         spare = None
         # Before the order, so the signal is handled while the spare still waits for it, never in the step.
         os.kill(pid, signal.SIGUSR1)  # ends the spare's warm-up if it is still running
-        os.write(orders, (" ".join(parts[1:]) + "\n").encode())
-        os.close(orders)
+        os.write(order_pipe, (" ".join(parts[1:]) + "\n").encode())
+        os.close(order_pipe)
         code, reaped = step_exit(pid, report)
         control.write("EXIT %d\n" % code)
         if not reaped:
@@ -408,13 +408,7 @@ def enter(request, report_w):
     os.dup2(orders, 0)
     os.dup2(replies, 1)
     os.dup2(null, 2)
-    keep = set(namespaces) | {report_w}
-    for fd in os.listdir("/proc/self/fd"):
-        if int(fd) > 2 and int(fd) not in keep:
-            try:
-                os.close(int(fd))
-            except OSError:
-                pass  # the directory's own fd, closed already
+    close_all_but(report_w, *namespaces)
     for fd in namespaces:
         call("setns", fd, 0)
         os.close(fd)
